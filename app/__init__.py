@@ -1,0 +1,69 @@
+"""Vox: anonymous, picture-based feedback for integration projects."""
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import errors, locale, security
+from .config import load_config
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .logs import configure_logging
+from .menu import current_menu_entry, staff_menu
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, error handlers, commands."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(load_config(app.instance_path))
+    if test_config:
+        app.config.update(test_config)
+    if app.config["VOX_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=app.config["VOX_PROXIES"], x_host=app.config["VOX_PROXIES"])
+    register_extensions(app)
+    register_blueprints(app)
+    errors.register(app)
+    security.register(app)
+    register_commands(app)
+    configure_logging()
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (every model known to SQLAlchemy and Alembic)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True)
+    babel.init_app(app, locale_selector=locale.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    app.jinja_env.globals.update(current_locale=locale.current_locale, text_direction=locale.text_direction,
+                                 staff_menu=staff_menu, current_menu_entry=current_menu_entry)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .accounts.views import bp as accounts
+    from .admin.views import bp as admin
+    from .audit.views import bp as audit
+    from .dashboard.views import bp as dashboard
+    from .kiosk.views import bp as kiosk
+    from .library.views import bp as library
+    from .main.views import bp as main
+    from .ops.views import bp as ops
+    from .rounds.views import bp as rounds
+
+    for blueprint in (main, accounts, kiosk, admin, audit, library, rounds, dashboard, ops):
+        app.register_blueprint(blueprint)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import translate
+    from .demo import demo
+    from .library.cli import library, surveys_cli
+    from .ops.cli import backup, purge, restore
+    from .rounds.cli import rounds
+
+    for command in (surveys_cli, library, rounds, translate, demo, purge, backup, restore):
+        app.cli.add_command(command)

@@ -1,0 +1,32 @@
+"""The staff menu: each entry shown only to the roles that may use it."""
+
+from flask import current_app, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from .accounts.models import Role
+
+ALL_STAFF = tuple(Role)
+#: (endpoint, label, roles); an entry whose endpoint does not exist (yet) is left out
+MENU = [
+    ("rounds.projects", _l("Projects"), (Role.ADMIN, Role.COORDINATOR, Role.WORKER)),
+    ("library.index", _l("Questionnaires"), ALL_STAFF),
+    ("dashboard.index", _l("Results"), ALL_STAFF),
+    ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),
+    ("admin.centres", _l("Centres"), (Role.ADMIN,)),
+    ("audit.index", _l("Audit log"), (Role.ADMIN, Role.COORDINATOR)),
+    ("accounts.settings", _l("My account"), ALL_STAFF),
+]
+
+
+def current_menu_entry() -> str | None:
+    """The menu entry of this page: its own endpoint, else the first entry of its blueprint."""
+    endpoints = [entry[0] for entry in staff_menu()]
+    if request.endpoint in endpoints:
+        return request.endpoint
+    return next((e for e in endpoints if e.split(".")[0] == request.blueprint), None)
+
+
+def staff_menu() -> list[tuple[str, str, tuple]]:
+    endpoints = current_app.view_functions
+    return [entry for entry in MENU if entry[0] in endpoints and current_user.role in entry[2]]

@@ -1,0 +1,16 @@
+"""Every model, imported in one place for Alembic and the shell."""
+
+from .accounts.models import Role, User, project_members
+from .accounts.throttle import LoginThrottle
+from .audit.models import AuditEvent
+from .centres.models import Organisation, Project
+from .kiosk.models import Answer, Response
+from .kiosk.tallies import AnswerTally, ResponseTally
+from .library.audio_models import QuestionnaireAudio
+from .library.models import Questionnaire
+from .rounds.models import Mode, Round
+from .rounds.sessions import RoundSession
+
+__all__ = ["Answer", "AnswerTally", "AuditEvent", "LoginThrottle", "Mode", "Organisation", "Project",
+           "Questionnaire", "QuestionnaireAudio", "Response", "ResponseTally", "Role", "Round", "RoundSession", "User",
+           "project_members"]
