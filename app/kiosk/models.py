@@ -1,0 +1,50 @@
+"""Responses and their answers: nothing in here can tell who answered, or in which order."""
+
+import uuid
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, SmallInteger, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ..rounds.models import MODES_SQL
+
+
+class Response(db.Model):
+    """One respondent's answers to one round. No time, no address, no device: only the day."""
+
+    __tablename__ = "responses"
+    #: on SQLite rows are kept in order of their random id, not in the order they arrived
+    __table_args__ = (CheckConstraint(f"mode IN ({MODES_SQL})", name="mode_known"), {"sqlite_with_rowid": False})
+
+    #: a random UUID made by the respondent's browser; sending twice stores once
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
+    #: the day it was given, never the time: the order of respondents must not be recoverable
+    day: Mapped[date] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(8))
+    mode: Mapped[str] = mapped_column(String(16))
+
+    answers: Mapped[list["Answer"]] = relationship(back_populates="response", cascade="all, delete-orphan",
+                                                   passive_deletes=True)
+
+    def __repr__(self) -> str:
+        return f"<Response {self.id}>"
+
+
+class Answer(db.Model):
+    """One value of one answer; a question with several picked options has one row per option."""
+
+    __tablename__ = "answers"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    response_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True)
+    question_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: 0 for a single value; 0, 1, ... for the options of a multiple choice
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True, default=0)
+    value: Mapped[str] = mapped_column(Text)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+    def __repr__(self) -> str:
+        return f"<Answer {self.question_key}={self.value!r}>"

@@ -1,0 +1,44 @@
+"""Storing responses: exactly once, whatever the network did."""
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..rounds.models import Round
+from .models import Answer, Response
+from .submission import Submission, SubmissionError
+from .tallies import count_response
+
+
+def store_response(round_: Round, submission: Submission, mode: str) -> bool:
+    """Store a submission once; True when it is new, False when this id was stored before.
+
+    A browser that lost the acknowledgement sends again with the same id: it gets success and
+    nothing is doubled. Two identical requests racing each other are settled by the primary key.
+    Everything (response, answers, tallies) is written in one transaction of five statements.
+    """
+    try:
+        db.session.execute(insert(Response.__table__).values(
+            id=submission.id, round_id=round_.id, day=submission.day, language=submission.language, mode=mode))
+        if submission.values:
+            db.session.execute(insert(Answer.__table__), [
+                {"response_id": submission.id, "question_key": key, "position": position, "value": value}
+                for key, position, value in submission.values])
+        count_response(round_.id, submission.day, submission.language, mode, round_.questionnaire.survey,
+                       submission.values)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        if _already_stored(round_, submission):
+            return False
+        raise
+    return True
+
+
+def _already_stored(round_: Round, submission: Submission) -> bool:
+    existing_round = db.session.scalar(select(Response.round_id).where(Response.id == submission.id))
+    if existing_round is None:
+        return False
+    if existing_round != round_.id:
+        raise SubmissionError("id", "belongs to another round")
+    return True
