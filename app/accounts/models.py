@@ -1,0 +1,68 @@
+"""Staff accounts and their roles. Respondents never have an account."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from ..timeutil import utcnow
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    #: federal level: aggregates across centres on shared questionnaires, never free text
+    NETWORK = "network"
+    #: all projects of their own centre
+    COORDINATOR = "coordinator"
+    #: the projects they are assigned to
+    WORKER = "worker"
+
+
+project_members = Table(
+    "project_members",
+    db.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+)
+
+ROLES_SQL = ", ".join(f"'{role}'" for role in Role)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(f"role IN ({ROLES_SQL})", name="role_known"),
+        CheckConstraint("role IN ('admin', 'network') OR organisation_id IS NOT NULL", name="staff_have_centre"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    #: the user's centre; empty for administrators and network coordinators
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    #: interface language chosen by the user
+    locale: Mapped[str] = mapped_column(String(8), default="nl")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped["Organisation | None"] = relationship()  # noqa: F821
+    projects: Mapped[list["Project"]] = relationship(secondary=project_members)  # noqa: F821
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.email} {self.role}>"

@@ -1,0 +1,158 @@
+"""Logging staff in and out, and their own account: name, interface language, password."""
+
+from functools import cache
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import _, ngettext, refresh
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..audit.operations import record
+from ..extensions import db, login_manager
+from .forms import MIN_PASSWORD_LENGTH, LoginForm, PasswordChangeForm, ProfileForm
+from .models import User
+from .throttle import note_failure, note_success, seconds_to_wait
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """The logged-in user; a deactivated account is logged out at its next request."""
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and user.active else None
+
+
+@bp.before_app_request
+def forget_previous_requests_user() -> None:
+    """Load the user afresh for every request.
+
+    Flask-Login keeps the user in ``g``, which lives as long as the application context; where
+    several requests share one context (the test client inside an app context), the user of an
+    earlier request would otherwise answer for the next (flask-login issue #704).
+    """
+    g.pop("_login_user", None)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if not form.validate_on_submit():
+        return render_template("accounts/login.html", form=form)
+    email = form.email.data.strip().lower()
+    if wait := seconds_to_wait(email):
+        flash(too_many_attempts(wait), "error")
+        return render_template("accounts/login.html", form=form), 429
+    user = user_with_password(email, form.password.data)
+    if user is None:
+        note_failure(email)
+        db.session.commit()
+        flash(_("That email address and password do not match."), "error")
+        return render_template("accounts/login.html", form=form)
+    if not user.active:
+        flash(_("This account is switched off. Ask your coordinator or an administrator."), "error")
+        return render_template("accounts/login.html", form=form)
+    note_success(email)
+    login_user(user)
+    record("account.login", _subject(user), user.organisation_id)
+    db.session.commit()
+    return redirect(_safe_next(request.args.get("next")) or url_for("main.index"))
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def settings():
+    """Two forms on one page; only the one whose button was pressed reads the posted data."""
+    profile = ProfileForm(prefix="profile", obj=current_user, formdata=_posted_by("profile"))
+    password = PasswordChangeForm(prefix="password", formdata=_posted_by("password"))
+    if _posted_by("profile") and profile.validate():
+        return _save_profile(profile)
+    if _posted_by("password") and password.validate() and _current_password_checks(password):
+        return _save_password(password)
+    return render_template("accounts/settings.html", profile=profile, password=password,
+                           min_length=MIN_PASSWORD_LENGTH)
+
+
+def _posted_by(prefix: str):
+    """The posted data when this form's button sent it, else None."""
+    return request.form if request.method == "POST" and f"{prefix}-submit" in request.form else None
+
+
+def _save_profile(form: ProfileForm):
+    changes = [name for name, value in (("name", form.name.data.strip()), ("locale", form.locale.data))
+               if getattr(current_user, name) != value]
+    current_user.name, current_user.locale = form.name.data.strip(), form.locale.data
+    if changes:
+        record("account.update", f"{_subject(current_user)}: {', '.join(changes)}", current_user.organisation_id)
+    db.session.commit()
+    refresh()  # the message below, and every page from now on, in the language just chosen
+    flash(_("Your settings are saved."), "info")
+    return redirect(url_for(".settings"))
+
+
+def _current_password_checks(form: PasswordChangeForm) -> bool:
+    """The current password, throttled like a login: a borrowed session cannot guess it either."""
+    if wait := seconds_to_wait(current_user.email):
+        form.current.errors.append(too_many_attempts(wait))
+        return False
+    if current_user.check_password(form.current.data):
+        return True
+    note_failure(current_user.email)
+    db.session.commit()
+    form.current.errors.append(_("That is not your current password."))
+    return False
+
+
+def _save_password(form: PasswordChangeForm):
+    current_user.set_password(form.new.data)
+    note_success(current_user.email)
+    record("account.password_change", _subject(current_user), current_user.organisation_id)
+    db.session.commit()
+    flash(_("Your password is changed."), "info")
+    return redirect(url_for(".settings"))
+
+
+def user_with_password(email: str, password: str) -> User | None:
+    """The account with this email address and password, or None.
+
+    An unknown address costs the same time as a wrong password (a hash is checked either way), so
+    nobody can find out which addresses have an account.
+    """
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    return user if user.check_password(password) else None
+
+
+@cache
+def _dummy_hash() -> str:
+    return generate_password_hash("no account has this password")
+
+
+def too_many_attempts(seconds: int) -> str:
+    if seconds <= 60:
+        return ngettext("Too many failed attempts. Try again in %(num)d second.",
+                        "Too many failed attempts. Try again in %(num)d seconds.", seconds)
+    return ngettext("Too many failed attempts. Try again in %(num)d minute.",
+                    "Too many failed attempts. Try again in %(num)d minutes.", -(-seconds // 60))
+
+
+def _subject(user: User) -> str:
+    return f"user {user.email}"
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only a path on this site: never send a user elsewhere after logging in."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
