@@ -1,0 +1,62 @@
+"""Questionnaires stored for use in rounds: the shared library and each centre's own."""
+
+import json
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+import surveys
+
+from ..extensions import db
+from ..timeutil import utcnow
+
+
+class Questionnaire(db.Model):
+    """One version of a questionnaire. A version used by a round is frozen; editing makes a new one."""
+
+    __tablename__ = "questionnaires"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "slug", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the centre that owns it; empty for the shared library every centre can use
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"),
+                                                        index=True)
+    slug: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(default=1)
+    #: the title in English (or the first language), for listings
+    title: Mapped[str] = mapped_column(String(300))
+    #: the whole questionnaire as plain data (surveys.Questionnaire.to_dict())
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped["Organisation | None"] = relationship()  # noqa: F821
+
+    @classmethod
+    def from_survey(cls, survey: surveys.Questionnaire, organisation_id: int | None = None) -> "Questionnaire":
+        title = survey.title.get("en") or next(iter(survey.title.values()))
+        return cls(organisation_id=organisation_id, slug=survey.id, version=survey.version, title=title,
+                   definition=survey.to_dict())
+
+    @property
+    def survey(self) -> surveys.Questionnaire:
+        """The questionnaire itself, checked and ready to render or validate answers."""
+        cached = self.__dict__.get("_survey")
+        if cached is None:
+            cached = _parsed(self.slug, self.version, json.dumps(self.definition, sort_keys=True))
+            self.__dict__["_survey"] = cached
+        return cached
+
+    def __repr__(self) -> str:
+        return f"<Questionnaire {self.id} {self.slug} v{self.version}>"
+
+
+@lru_cache(maxsize=256)
+def _parsed(slug: str, version: int, definition: str) -> surveys.Questionnaire:
+    """Checking a questionnaire takes a while: every request for the same definition shares one result."""
+    return surveys.questionnaire_from_dict(json.loads(definition), name=f"{slug} v{version}")

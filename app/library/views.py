@@ -1,0 +1,251 @@
+"""The questionnaire library in the browser: browse, preview, duplicate, edit, import, export."""
+
+from collections import Counter
+
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import _, get_locale
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.utils import secure_filename
+
+import surveys
+from surveys.xlsform import XLSFormError, export_xlsform
+
+from ..access import questionnaire_or_404, roles_required, visible_questionnaires
+from ..accounts.models import Role
+from ..audit.operations import record
+from ..errors import wants_json
+from ..extensions import csrf, db
+from ..kiosk import page
+from . import editor
+from .audio import library_file
+from .audio_models import QuestionnaireAudio
+from .forms import ImportForm
+from .imports import read_questionnaire_file
+from .models import Questionnaire
+from .operations import duplicate_into_centre, rounds_using, store_in_centre, without_audio
+
+bp = Blueprint("library", __name__, url_prefix="/library", template_folder="templates")
+
+#: the roles that work with a centre's own questionnaires (administrators too)
+CENTRE_STAFF = (Role.COORDINATOR, Role.WORKER)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.context_processor
+def library_helpers() -> dict:
+    return {"language_label": language_label, "display_text": display_text, "field_id": editor.field_id,
+            "type_name": type_name, "languages": surveys.LANGUAGES, "is_rtl": surveys.is_rtl}
+
+
+def language_label(code: str) -> str:
+    """A language named in the staff member's interface language, with its own name beside it."""
+    language = surveys.LANGUAGES.get(code)
+    names = get_locale().languages
+    local = names.get(code) or names.get({"prs": "fa_AF", "kmr": "ku"}.get(code, code)) or surveys.language_name(code)
+    return f"{local[:1].upper()}{local[1:]} · {language.endonym}" if language and language.endonym != local else local
+
+
+def display_text(text: dict[str, str], fallback: str = "") -> str:
+    """A questionnaire text in the staff member's language when it has one, else in English or its first."""
+    return text.get(str(get_locale())) or text.get("en") or next(iter(text.values()), fallback)
+
+
+def type_name(question: dict | surveys.Question) -> str:
+    kind = question["type"] if isinstance(question, dict) else question.type
+    return str(editor.TYPE_NAMES.get(kind, kind))
+
+
+def subject(questionnaire: Questionnaire) -> str:
+    """How the audit log names a questionnaire."""
+    return f'questionnaire "{questionnaire.title}" ({questionnaire.slug} v{questionnaire.version})'
+
+
+def may_change(questionnaire: Questionnaire) -> bool:
+    """Whether the current user may edit this questionnaire: a centre's own, by its staff or an administrator."""
+    if questionnaire.organisation_id is None or current_user.role == Role.NETWORK:
+        return False
+    return current_user.role == Role.ADMIN or questionnaire.organisation_id == current_user.organisation_id
+
+
+def may_copy() -> bool:
+    """Whether the current user has a centre to copy or import questionnaires into."""
+    return current_user.role != Role.NETWORK and current_user.organisation_id is not None
+
+
+def own_centre_id() -> int:
+    """The centre new questionnaires go to; an account without one cannot have any."""
+    if current_user.organisation_id is None:
+        abort(403, description=_("Questionnaires are copied and imported into a centre, and your account belongs "
+                                 "to none. Log in with an account of the centre."))
+    return current_user.organisation_id
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_big(exc: RequestEntityTooLarge):
+    """An upload over the site's limit: say so plainly, where the upload was made."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    message = _("The file is too big: at most %(size)s MB can be uploaded.", size=f"{limit / 1024 / 1024:.1f}")
+    if wants_json():
+        return jsonify(error="too big", message=message), 413
+    if request.endpoint == "library.import_questionnaire" and may_copy():
+        return render_template("library/import.html", form=ImportForm(formdata=None), error=message), 413
+    return render_template("error.html", code=413, title=_("The file is too big"), message=message), 413
+
+
+# -- browsing ---------------------------------------------------------------------------------
+
+
+@bp.route("")
+@login_required
+def index():
+    questionnaires = db.session.scalars(visible_questionnaires()).all()
+    groups = versions_by_questionnaire(questionnaires)
+    return render_template("library/index.html", shared=[g for g in groups if g[0].organisation_id is None],
+                           own=[g for g in groups if g[0].organisation_id is not None],
+                           used=rounds_using([q.id for q in questionnaires]), may_change=may_change,
+                           may_copy=may_copy())
+
+
+def versions_by_questionnaire(questionnaires: list[Questionnaire]) -> list[list[Questionnaire]]:
+    """The versions of each questionnaire (a centre and a slug), newest first, in listing order."""
+    groups: dict[tuple, list[Questionnaire]] = {}
+    for questionnaire in questionnaires:
+        groups.setdefault((questionnaire.organisation_id, questionnaire.slug), []).append(questionnaire)
+    return [sorted(versions, key=lambda q: q.version, reverse=True) for versions in groups.values()]
+
+
+@bp.route("/<int:questionnaire_id>")
+@login_required
+def questionnaire(questionnaire_id: int):
+    found = questionnaire_or_404(questionnaire_id)
+    return render_questionnaire(found)
+
+
+def render_questionnaire(found: Questionnaire, report: list[str] | None = None, status: int = 200):
+    """The questionnaire's page; right after an import it shows the import's report on top."""
+    survey = found.survey
+    recorded = recorded_screens(found)
+    versions = db.session.scalars(visible_questionnaires().where(
+        Questionnaire.organisation_id.is_(None) if found.organisation_id is None
+        else Questionnaire.organisation_id == found.organisation_id, Questionnaire.slug == found.slug)).all()
+    html = render_template("library/questionnaire.html", questionnaire=found, survey=survey, versions=versions,
+                           used=rounds_using([found.id]).get(found.id, 0), recorded=recorded,
+                           recorded_count=Counter(lang for _key, lang in recorded),
+                           sprite=page.sprite(sorted(pictures_of(survey))), report=report,
+                           may_change=may_change(found), may_copy=may_copy())
+    return html, status
+
+
+def recorded_screens(found: Questionnaire) -> set[tuple[str, str]]:
+    """(screen key, language) of every recording that can be played."""
+    survey = found.survey
+    screens = [("intro", survey.intro.audio)] + [(q.key, q.audio) for q in survey.questions]
+    if found.organisation_id is None:
+        return {(key, lang) for key, audio in screens for lang, ref in audio.items() if library_file(ref)}
+    stored = set(db.session.scalars(select(QuestionnaireAudio.ref).where(
+        QuestionnaireAudio.questionnaire_id == found.id)))
+    return {(key, lang) for key, audio in screens for lang, ref in audio.items() if ref in stored}
+
+
+def pictures_of(survey: surveys.Questionnaire) -> set[str]:
+    names = {q.picture for q in survey.questions if q.picture}
+    return names | {choice.picture for q in survey.questions for choice in q.choices() if choice.picture}
+
+
+# -- preview ----------------------------------------------------------------------------------
+
+
+@bp.route("/<int:questionnaire_id>/preview/<language>")
+@login_required
+def preview(questionnaire_id: int, language: str):
+    """Every screen exactly as a respondent sees it, in one language; nothing sent is stored."""
+    found = questionnaire_or_404(questionnaire_id)
+    survey = found.survey
+    if language not in survey.languages:
+        abort(404)
+    keys = (["intro"] if language in survey.intro.audio else []) + [q.key for q in survey.questions
+                                                                     if language in q.audio]
+    urls = {key: url_for(".play_recording", questionnaire_id=found.id, key=key, language=language) for key in keys}
+    banner = render_template("library/preview_banner.html", questionnaire=found, survey=survey, language=language)
+    response = page.render_preview(survey, language, audio=urls, submit_url=url_for(".preview_send"),
+                                   banner=banner)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/preview/responses", methods=["POST"])
+@csrf.exempt
+def preview_send():
+    """Where a preview sends its answers: they are thrown away (the page sends without cookies)."""
+    return jsonify(status="preview", stored=False)
+
+
+# -- duplicate, import, export ----------------------------------------------------------------
+
+
+@bp.route("/<int:questionnaire_id>/duplicate", methods=["POST"])
+@roles_required(*CENTRE_STAFF)
+def duplicate(questionnaire_id: int):
+    centre_id = own_centre_id()
+    source = questionnaire_or_404(questionnaire_id)
+    copy_ = duplicate_into_centre(source, centre_id)
+    record("questionnaire.duplicate", f"{subject(source)} copied as {copy_.slug} v1", centre_id)
+    db.session.commit()
+    flash(_("“%(title)s” is now one of your centre's questionnaires: change it as you like.", title=copy_.title),
+          "info")
+    return redirect(url_for(".edit", questionnaire_id=copy_.id))
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@roles_required(*CENTRE_STAFF)
+def import_questionnaire():
+    centre_id = own_centre_id()
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return render_template("library/import.html", form=form), 400 if form.is_submitted() else 200
+    filename = secure_filename(form.file.data.filename or "") or "questionnaire"
+    try:
+        survey, report = read_questionnaire_file(form.file.data.read(), filename)
+    except surveys.QuestionnaireError as exc:
+        return render_template("library/import.html", form=form, filename=filename, problems=exc.problems), 400
+    except XLSFormError as exc:
+        return render_template("library/import.html", form=form, filename=filename, error=str(exc),
+                               report=exc.report), 400
+    survey, dropped = without_audio(survey)
+    if dropped:
+        report.append(_("%(count)s audio file(s) named in the file did not come with it: record or upload them "
+                        "in the editor.", count=dropped))
+    imported = store_in_centre(survey, centre_id)
+    record("questionnaire.import", f"{subject(imported)} from {filename}", centre_id)
+    db.session.commit()
+    flash(_("Imported from %(file)s as a questionnaire of your centre.", file=filename), "info")
+    return render_questionnaire(imported, report=report, status=201)
+
+
+@bp.route("/<int:questionnaire_id>/export.yaml")
+@login_required
+def export_yaml(questionnaire_id: int):
+    found = questionnaire_or_404(questionnaire_id)
+    return exported(found, found.survey.to_yaml().encode(), "yaml", "application/yaml; charset=utf-8")
+
+
+@bp.route("/<int:questionnaire_id>/export.xlsx")
+@login_required
+def export_xlsx(questionnaire_id: int):
+    found = questionnaire_or_404(questionnaire_id)
+    return exported(found, export_xlsform(found.survey), "xlsx", XLSX_TYPE)
+
+
+def exported(found: Questionnaire, content: bytes, extension: str, mimetype: str):
+    """A download named after the questionnaire and its version, noted in the audit log."""
+    record("questionnaire.export", f"{subject(found)} as {extension.upper()}",
+           found.organisation_id or current_user.organisation_id)
+    db.session.commit()
+    name = f"{found.slug}-v{found.version}.{extension}"
+    return content, 200, {"Content-Type": mimetype, "Content-Disposition": f'attachment; filename="{name}"',
+                          "Cache-Control": "no-store"}
+
+
+from . import editing  # noqa: E402, F401  (the editor's and the recordings' routes, on the same blueprint)

@@ -1,0 +1,110 @@
+"""Write actions on rounds. Each one is noted in the audit log; none of them commits (the view does, once)."""
+
+from datetime import date
+
+from sqlalchemy import delete, func, select
+from werkzeug.security import generate_password_hash
+
+from ..audit.operations import record
+from ..centres.models import Project
+from ..extensions import db
+from ..kiosk.models import Answer, Response
+from ..kiosk.tallies import rebuild_tallies
+from ..library.models import Questionnaire
+from ..timeutil import today
+from .models import Round
+from .sessions import RoundSession
+
+
+def describe(round_: Round) -> str:
+    """How the audit log names a round: never anything about its respondents."""
+    questionnaire = round_.questionnaire
+    return (f'round {round_.id} ({questionnaire.slug} v{questionnaire.version}, {round_.mode}) '
+            f'of project "{round_.project.name}"')
+
+
+def _note(action: str, round_: Round, detail: str = "") -> None:
+    record(action, describe(round_) + (f": {detail}" if detail else ""), round_.project.organisation_id)
+
+
+def hash_pin(pin: str) -> str:
+    return generate_password_hash(pin)
+
+
+def launch_round(project: Project, questionnaire: Questionnaire, *, languages: list[str], mode: str,
+                 opens_on: date, closes_on: date | None, reset_seconds: int, idle_seconds: int,
+                 pin: str | None) -> Round:
+    """A new round of ``questionnaire`` in ``project``; the PIN is kept only as a hash."""
+    round_ = Round(project=project, questionnaire=questionnaire, languages=languages, mode=mode, opens_on=opens_on,
+                   closes_on=closes_on, reset_seconds=reset_seconds, idle_seconds=idle_seconds,
+                   pin_hash=hash_pin(pin) if pin else None)
+    db.session.add(round_)
+    db.session.flush()
+    _note("round.launch", round_, "languages " + ", ".join(languages))
+    return round_
+
+
+def set_pin(round_: Round, pin: str) -> None:
+    round_.pin_hash = hash_pin(pin)
+    _note("round.pin", round_)
+
+
+def close_round(round_: Round) -> None:
+    """Closed today by hand: respondents see that the round is over."""
+    round_.closed_on = today()
+    _note("round.close", round_)
+
+
+def reopen_round(round_: Round) -> None:
+    """Open again; a planned last day that has passed is dropped, or the round would stay closed."""
+    round_.closed_on = None
+    if round_.closes_on is not None and round_.closes_on < today():
+        round_.closes_on = None
+    _note("round.reopen", round_)
+
+
+def delete_responses(round_: Round) -> int:
+    """Delete every response of this round (and only this round), its answers and its running counts."""
+    count = db.session.scalar(select(func.count()).select_from(Response).where(Response.round_id == round_.id))
+    of_round = select(Response.id).where(Response.round_id == round_.id).scalar_subquery()
+    db.session.execute(delete(Answer).where(Answer.response_id.in_(of_round)), execution_options={
+        "synchronize_session": False})
+    db.session.execute(delete(Response).where(Response.round_id == round_.id),
+                       execution_options={"synchronize_session": False})
+    rebuild_tallies([round_.id])
+    _note("responses.delete", round_, f"{count} responses deleted")
+    return count
+
+
+def set_attendance(round_: Round, attendance: int | None) -> None:
+    round_.attendance = attendance
+    _note("round.attendance", round_, "cleared" if attendance is None else f"{attendance} attended")
+
+
+def save_session(round_: Round, held_on: date, present: int) -> RoundSession:
+    """Add the session held on that day, or correct its count: one session per day."""
+    session = db.session.scalar(select(RoundSession).where(RoundSession.round_id == round_.id,
+                                                           RoundSession.held_on == held_on))
+    if session is None:
+        session = RoundSession(round_id=round_.id, held_on=held_on, present=present)
+        db.session.add(session)
+    session.present = present
+    db.session.flush()
+    _note("round.session", round_, f"session of {held_on.isoformat()}: {present} present")
+    return session
+
+
+def remove_session(round_: Round, session_id: int) -> bool:
+    """Remove one of this round's sessions; False when it has no such session."""
+    session = db.session.scalar(select(RoundSession).where(RoundSession.round_id == round_.id,
+                                                           RoundSession.id == session_id))
+    if session is None:
+        return False
+    db.session.delete(session)
+    _note("round.session.remove", round_, f"session of {session.held_on.isoformat()}")
+    return True
+
+
+def note_entry(round_: Round, mode: str) -> None:
+    """Audit a response typed in by staff: which round and how, never what was answered."""
+    _note("response.enter", round_, f"one {mode} response typed in")

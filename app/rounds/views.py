@@ -1,0 +1,317 @@
+"""Projects' rounds for staff: launch, QR code and flyer, kiosk lock, data entry, attendance, close."""
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import _, format_percent, ngettext
+from flask_login import current_user
+
+import surveys
+
+from ..access import project_or_404, questionnaire_or_404, roles_required, round_or_404, visible_projects
+from ..accounts.models import Role
+from ..audit.operations import record
+from ..centres.models import Project
+from ..extensions import db
+from ..kiosk.operations import store_response
+from ..kiosk.submission import SubmissionError
+from ..locale import current_locale
+from ..timeutil import today
+from . import entry, lock, operations
+from .flyer import invitations, pictograms
+from .forms import (
+    MODE_HELP,
+    MODE_LABELS,
+    AttendanceForm,
+    DeleteResponsesForm,
+    KioskForm,
+    LaunchForm,
+    RemoveSessionForm,
+    SessionForm,
+    UnlockForm,
+    language_label,
+    questionnaire_options,
+)
+from .links import kiosk_url, qr_svg_file, qr_svg_inline, short_url
+from .models import Mode, Round
+from .stats import response_count, round_figures, round_sessions
+from .status import LABELS as STATUS_LABELS
+from .status import Status, closed_today, open_first, status
+
+bp = Blueprint("rounds", __name__, template_folder="templates")
+bp.before_app_request(lock.keep_kiosk_locked)
+
+#: who works on projects (administrators too, as everywhere); network coordinators never see a project
+PROJECT_STAFF = (Role.COORDINATOR, Role.WORKER)
+ROUND = "/projects/<int:project_id>/rounds/<int:round_id>"
+
+
+@bp.context_processor
+def round_helpers() -> dict:
+    return {"round_title": round_title, "mode_label": MODE_LABELS.get, "status": status,
+            "status_label": STATUS_LABELS.get, "language_label": language_label, "Status": Status,
+            "format_percent": format_percent,
+            "endonym": lambda code: surveys.LANGUAGES[code].endonym if code in surveys.LANGUAGES else code}
+
+
+def round_title(round_: Round) -> str:
+    """The questionnaire's title in the staff member's language, else its listing title."""
+    return round_.questionnaire.survey.title.get(current_locale()) or round_.questionnaire.title
+
+
+def to_round(round_: Round, anchor: str | None = None):
+    return redirect(url_for(".round", project_id=round_.project_id, round_id=round_.id, _anchor=anchor))
+
+
+@bp.route("/projects")
+@roles_required(*PROJECT_STAFF)
+def projects():
+    projects = db.session.scalars(visible_projects()).all()
+    current = {project.id: [r for r in open_first(project.rounds) if status(r) == Status.OPEN] for project in projects}
+    figures = round_figures([round_ for rounds in current.values() for round_ in rounds])
+    centres = {project.organisation_id for project in projects}
+    return render_template("rounds/projects.html", projects=projects, current=current, figures=figures,
+                           show_centre=len(centres) > 1)
+
+
+@bp.route("/projects/<int:project_id>")
+@roles_required(*PROJECT_STAFF)
+def project(project_id: int):
+    project = project_or_404(project_id)
+    rounds = open_first(project.rounds)
+    return render_template("rounds/project.html", project=project, rounds=rounds, figures=round_figures(rounds))
+
+
+@bp.route("/projects/<int:project_id>/rounds/new", methods=["GET", "POST"])
+@roles_required(*PROJECT_STAFF)
+def launch(project_id: int):
+    project = project_or_404(project_id)
+    options = questionnaire_options(project)
+    form = LaunchForm(options, **(_launch_defaults(project, options) if request.method == "GET" else {}))
+    if form.validate_on_submit():
+        round_ = operations.launch_round(
+            project, questionnaire_or_404(form.questionnaire.data), languages=form.ordered_languages(current_locale()),
+            mode=form.mode.data, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
+            reset_seconds=form.reset_seconds.data, idle_seconds=form.idle_seconds.data, pin=form.pin.data or None)
+        db.session.commit()
+        flash(_("The round is launched."), "success")
+        return to_round(round_)
+    return render_template("rounds/launch.html", project=project, form=form, mode_help=MODE_HELP)
+
+
+def _launch_defaults(project: Project, options: list) -> dict:
+    """The questionnaire this project used last (else the first one), in all its languages."""
+    last = max(project.rounds, key=lambda r: (r.opens_on, r.id), default=None)
+    used = (last.questionnaire.organisation_id, last.questionnaire.slug) if last else None
+    chosen = next((o for o in options if o.identity == used), options[0] if options else None)
+    return {"questionnaire": chosen.id, "languages": chosen.languages} if chosen else {}
+
+
+@bp.route(ROUND, endpoint="round")
+@roles_required(*PROJECT_STAFF)
+def round_page(project_id: int, round_id: int):
+    project, round_ = round_or_404(project_id, round_id)
+    attendance = AttendanceForm(data={"attendance": round_.attendance})
+    return render_template(
+        "rounds/round.html", project=project, round=round_, kiosk_url=kiosk_url(round_),
+        qr=qr_svg_inline(round_, _("QR code of the round")), responses=response_count(round_),
+        figures=round_figures([round_])[round_.id], sessions=round_sessions(round_), closed_today=closed_today(round_),
+        kiosk_form=KioskForm(), attendance_form=attendance, session_form=SessionForm(), remove_form=RemoveSessionForm(),
+        may_delete=current_user.role in (Role.ADMIN, Role.COORDINATOR), mode_help=MODE_HELP)
+
+
+@bp.route(ROUND + "/qr.svg")
+@roles_required(*PROJECT_STAFF)
+def qr(project_id: int, round_id: int):
+    _project, round_ = round_or_404(project_id, round_id)
+    response = Response(qr_svg_file(round_), mimetype="image/svg+xml")
+    response.headers["Content-Disposition"] = f'inline; filename="vox-round-{round_.id}-qr.svg"'
+    return response
+
+
+@bp.route(ROUND + "/flyer")
+@roles_required(*PROJECT_STAFF)
+def flyer(project_id: int, round_id: int):
+    project, round_ = round_or_404(project_id, round_id)
+    return render_template("rounds/flyer.html", project=project, round=round_, invitations=invitations(round_),
+                           qr=qr_svg_inline(round_, short_url(round_)), short_url=short_url(round_),
+                           pictograms=pictograms())
+
+
+@bp.route(ROUND + "/kiosk", methods=["POST"])
+@roles_required(*PROJECT_STAFF)
+def kiosk(project_id: int, round_id: int):
+    """Lock this browser to the round's respondent page; a round without a PIN gets one first."""
+    _project, round_ = round_or_404(project_id, round_id)
+    form = KioskForm()
+    problem = _why_no_kiosk(round_, form)
+    if problem:
+        flash(problem, "error")
+        return to_round(round_, "share")
+    if form.pin.data:
+        operations.set_pin(round_, form.pin.data)
+    record("kiosk.lock", operations.describe(round_), round_.project.organisation_id)
+    db.session.commit()
+    lock.lock(round_)
+    return redirect(url_for("kiosk.respond", token=round_.token))
+
+
+def _why_no_kiosk(round_: Round, form: KioskForm) -> str | None:
+    if round_.mode != Mode.KIOSK:
+        return _("Only a round on a tablet (kiosk) can lock a tablet.")
+    if not round_.is_open():
+        return _("The round is not open: open it before putting the tablet in kiosk mode.")
+    if not form.validate_on_submit():
+        return " ".join(form.pin.errors) or _("Please try again.")
+    if not form.pin.data and round_.pin_hash is None:
+        return _("Choose a PIN first: you will need it to leave kiosk mode.")
+    return None
+
+
+@bp.route("/kiosk/unlock", methods=["GET", "POST"])
+def unlock():
+    """Leave kiosk mode with the round's PIN. Open to a locked browser only; everyone else is sent home."""
+    round_ = lock.locked_round()
+    if round_ is None:
+        lock.release()
+        return redirect(url_for("main.index"))
+    form, wait = UnlockForm(), lock.seconds_to_wait()
+    if not wait and form.validate_on_submit():
+        if lock.try_unlock(round_, form.pin.data):
+            record("kiosk.unlock", operations.describe(round_), round_.project.organisation_id)
+            db.session.commit()
+            flash(_("Kiosk mode is off on this tablet."), "success")
+            return to_round(round_)
+        wait = lock.seconds_to_wait()
+        form.pin.errors.append(_("That is not the PIN of this round."))
+    html = render_template("rounds/unlock.html", form=form, round=round_, wait=wait, minutes=-(-wait // 60))
+    return html, 429 if wait else 200
+
+
+@bp.route(ROUND + "/enter", methods=["GET", "POST"])
+@roles_required(*PROJECT_STAFF)
+def enter(project_id: int, round_id: int):
+    """Type in one response given with help or on paper, then an empty form for the next one."""
+    project, round_ = round_or_404(project_id, round_id)
+    language = entry.display_language(round_, round_.questionnaire.survey, current_locale())
+    form = entry.entry_form(round_, language, _entry_defaults(round_, language) if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            submission = entry.submission(form)
+        except SubmissionError as exc:
+            form.form_errors.append(_("Not saved: %(field)s %(problem)s.", field=exc.field, problem=exc.message))
+        else:
+            operations.note_entry(round_, form.mode.data)
+            store_response(round_, submission, mode=form.mode.data)
+            flash(_("Answer saved."), "success")
+            return redirect(url_for(".enter", project_id=project.id, round_id=round_.id, mode=form.mode.data,
+                                    day=submission.day.isoformat(), language=submission.language))
+    return render_template("rounds/enter.html", project=project, round=round_, form=form, language=language,
+                           language_rtl=surveys.is_rtl(language), today_iso=today().isoformat(),
+                           responses=response_count(round_))
+
+
+def _entry_defaults(round_: Round, language: str) -> dict:
+    """The mode, day and language of the previous paper, so that a pile of papers goes quickly."""
+    args = request.args
+    round_mode = round_.mode if round_.mode in entry.ENTRY_MODES else Mode.ASSISTED
+    mode = args.get("mode") if args.get("mode") in entry.ENTRY_MODES else round_mode
+    first = language if language in round_.languages else round_.languages[0]
+    return {"mode": mode, "day": _day_arg(args.get("day")) or today(),
+            "language": args.get("language") if args.get("language") in round_.languages else first}
+
+
+def _day_arg(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+@bp.route(ROUND + "/attendance", methods=["POST"])
+@roles_required(*PROJECT_STAFF)
+def attendance(project_id: int, round_id: int):
+    """The round's attendance, and its sessions' (one form per button on the round's page)."""
+    _project, round_ = round_or_404(project_id, round_id)
+    if "save_attendance" in request.form:
+        _save_attendance(round_)
+    elif "save_session" in request.form:
+        _save_session(round_)
+    elif "remove_session" in request.form:
+        _remove_session(round_)
+    else:
+        abort(400)
+    return to_round(round_, "attendance-card")
+
+
+def _save_attendance(round_: Round) -> None:
+    form = AttendanceForm()
+    if _flash_errors(form):
+        operations.set_attendance(round_, form.attendance.data)
+        db.session.commit()
+        flash(_("Attendance saved."), "success")
+
+
+def _save_session(round_: Round) -> None:
+    form = SessionForm()
+    form.round = round_
+    if _flash_errors(form):
+        operations.save_session(round_, form.held_on.data, form.present.data)
+        db.session.commit()
+        flash(_("Session saved."), "success")
+
+
+def _remove_session(round_: Round) -> None:
+    form = RemoveSessionForm()
+    session_id = form.session_id.data
+    if _flash_errors(form) and session_id.isdigit() and operations.remove_session(round_, int(session_id)):
+        db.session.commit()
+        flash(_("Session removed."), "success")
+
+
+def _flash_errors(form) -> bool:
+    """Validate a form posted from the round's page; its errors are shown there, at the top."""
+    if form.validate_on_submit():
+        return True
+    for field in form:
+        for error in field.errors:
+            flash(f"{field.label.text}: {error}", "error")
+    return False
+
+
+@bp.route(ROUND + "/close", methods=["POST"])
+@roles_required(*PROJECT_STAFF)
+def close(project_id: int, round_id: int):
+    _project, round_ = round_or_404(project_id, round_id)
+    if round_.closed_on is None:
+        operations.close_round(round_)
+        db.session.commit()
+        flash(_("The round is closed."), "success")
+    return to_round(round_)
+
+
+@bp.route(ROUND + "/reopen", methods=["POST"])
+@roles_required(*PROJECT_STAFF)
+def reopen(project_id: int, round_id: int):
+    _project, round_ = round_or_404(project_id, round_id)
+    if status(round_) == Status.CLOSED:
+        operations.reopen_round(round_)
+        db.session.commit()
+        flash(_("The round is open again."), "success")
+    return to_round(round_)
+
+
+@bp.route(ROUND + "/responses/delete", methods=["GET", "POST"])
+@roles_required(Role.COORDINATOR)
+def delete_responses(project_id: int, round_id: int):
+    """Delete a round's responses, after the coordinator has typed how many will go."""
+    project, round_ = round_or_404(project_id, round_id)
+    count = response_count(round_)
+    form = DeleteResponsesForm(count)
+    if count and form.validate_on_submit():
+        deleted = operations.delete_responses(round_)
+        db.session.commit()
+        flash(ngettext("%(num)d response deleted.", "%(num)d responses deleted.", deleted), "success")
+        return to_round(round_)
+    return render_template("rounds/delete.html", project=project, round=round_, form=form, count=count)
+
