@@ -1,0 +1,1 @@
+"""Statistics, trust indicators, small-group suppression, charts and exports (pandas; no Flask)."""

@@ -1,0 +1,241 @@
+"""The AMIF indicator table: per project and year, how many said the project helped their integration.
+
+"Helped" counts the respondents whose answer to a question tagged ``amif_helped_integration`` is a
+face above the middle (or yes); "answered" counts those who answered that question at all. Both
+come from the running tallies. Rounds with fewer than K responses are left out. The "answered"
+cells (project x year, with a total per project, per year and overall) go through complementary
+suppression, so that no hidden cell can be computed from a total and the cells shown. A year filter
+only shows one column of that same table: two views of the table never hide different cells.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+import surveys
+from analysis.indicators import AMIF_INDICATOR, IndicatorRow, helped_values, indicator_questions, indicator_row
+from analysis.stats import wilson_interval
+from analysis.suppression import suppress_table, with_totals
+
+from ..access import visible_projects
+from ..accounts.models import Role
+from ..audit.operations import record
+from ..centres.models import Organisation, Project
+from ..extensions import db
+from ..kiosk.tallies import ANSWERED
+from ..library.models import Questionnaire
+from ..rounds.models import Round
+from ..timeutil import today
+from .queries import Selection, answers_by, responses_by
+from .spreadsheets import Column, Dictionary, Sheet, export_name, small_csv_response, suppression_notes, xlsx_response
+from .views import bp, min_group
+
+#: where a line of the table stands: a project in a year, or one of the totals
+PROJECT, PROJECT_TOTAL, PERIOD_TOTAL, TOTAL = "project", "project_total", "period_total", "total"
+
+
+@dataclass(frozen=True)
+class AmifLine:
+    level: str
+    centre: str
+    row: IndicatorRow
+
+    @property
+    def hidden(self) -> bool:
+        return self.row.answered is None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson_interval(self.row.helped, self.row.answered) if self.row.answered else None
+
+
+@dataclass
+class AmifTable:
+    k: int
+    #: every year with answers, for the year filter
+    years: list[int]
+    #: the year shown, or None for all years
+    year: int | None
+    lines: list[AmifLine]
+    #: True for network coordinators: only rounds of the shared library questionnaires count
+    shared_only: bool = False
+
+
+def amif_projects() -> list[Project]:
+    """The projects in the table: every project of every centre for the network and administrators."""
+    if current_user.role in (Role.NETWORK, Role.ADMIN):
+        return list(db.session.scalars(select(Project).join(Project.organisation)
+                                       .order_by(Organisation.name, Project.name)))
+    return list(db.session.scalars(visible_projects()))
+
+
+def indicator_rounds(projects: list[Project], k: int, shared_only: bool) -> list[tuple[Round, surveys.Question]]:
+    """Rounds that asked the indicator question and have at least k responses, each with that question."""
+    query = (select(Round).where(Round.project_id.in_([p.id for p in projects]))
+             .options(selectinload(Round.questionnaire)).order_by(Round.opens_on, Round.id))
+    if shared_only:
+        query = query.join(Round.questionnaire).where(Questionnaire.organisation_id.is_(None))
+    rounds = list(db.session.scalars(query))
+    sizes = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
+    found = []
+    for round_ in rounds:
+        questions = indicator_questions(round_.questionnaire.survey, AMIF_INDICATOR)
+        if questions and sizes.get(round_.id, 0) >= k:
+            found.append((round_, questions[0]))
+    return found
+
+
+def indicator_counts(rounds: list[tuple[Round, surveys.Question]]) -> pd.DataFrame:
+    """Per round: project, year (of the day it opened), helped and answered, from the tallies."""
+    answers = answers_by(Selection(tuple(r.id for r, _ in rounds)), "round_id",
+                         keys=sorted({question.key for _, question in rounds}))
+    n = answers.groupby(["round_id", "question_key", "value"])["n"].sum().to_dict()
+    rows = []
+    for round_, question in rounds:
+        helped = sum(n.get((round_.id, question.key, value), 0) for value in helped_values(question))
+        rows.append({"project_id": round_.project_id, "year": round_.opens_on.year, "helped": int(helped),
+                     "answered": int(n.get((round_.id, question.key, ANSWERED), 0))})
+    return pd.DataFrame(rows, columns=["project_id", "year", "helped", "answered"])
+
+
+def amif_table(projects: list[Project], k: int, year: int | None = None, shared_only: bool = False) -> AmifTable:
+    counts = indicator_counts(indicator_rounds(projects, k, shared_only))
+    counts = counts[counts["answered"] > 0]
+    if counts.empty:
+        return AmifTable(k, [], year, [], shared_only)
+    answered = counts.pivot_table(index="project_id", columns="year", values="answered", aggfunc="sum", fill_value=0)
+    helped = counts.pivot_table(index="project_id", columns="year", values="helped", aggfunc="sum", fill_value=0)
+    shown = suppress_table(answered, k)
+    cells = Cells(with_totals(helped), with_totals(answered), shown, k)
+    years = [int(y) for y in answered.columns]
+    lines = []
+    for project in (p for p in projects if p.id in answered.index):
+        lines += project_lines(project, cells, years, year)
+    for each in (years if year is None else [y for y in years if y == year]):
+        lines.append(AmifLine(PERIOD_TOTAL, "", cells.row("total", each, _("All projects"), str(each))))
+    if year is None:
+        lines.append(AmifLine(TOTAL, "", cells.row("total", "total", _("All projects"), _("All years"))))
+    return AmifTable(k, years, year, lines, shared_only)
+
+
+@dataclass
+class Cells:
+    """The helped and answered tables with their totals, and which answered cells may be shown."""
+
+    helped: pd.DataFrame
+    answered: pd.DataFrame
+    shown: pd.DataFrame
+    k: int
+
+    def row(self, project_id, year, project: str, period: str) -> IndicatorRow:
+        """One cell as a line of the table: both numbers hidden when its answered count is hidden."""
+        if pd.isna(self.shown.at[project_id, year]):
+            return IndicatorRow(project, period, None, None)
+        return indicator_row(project, period, int(self.helped.at[project_id, year]),
+                             int(self.answered.at[project_id, year]), self.k)
+
+
+def project_lines(project: Project, cells: Cells, years: list[int], year: int | None) -> list[AmifLine]:
+    """A project's line for each year it has answers in, and its total over the years when there are several."""
+    with_answers = [y for y in years if cells.answered.at[project.id, y] > 0]
+    centre = project.organisation.name
+    lines = [AmifLine(PROJECT, centre, cells.row(project.id, y, project.name, str(y)))
+             for y in with_answers if year in (None, y)]
+    if year is None and len(with_answers) > 1:
+        lines.append(AmifLine(PROJECT_TOTAL, centre, cells.row(project.id, "total", project.name, _("All years"))))
+    return lines
+
+
+def requested_year() -> int | None:
+    year = request.args.get("year", "")
+    return int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
+
+
+def table_for_request() -> AmifTable:
+    shared_only = current_user.role == Role.NETWORK
+    return amif_table(amif_projects(), min_group(), requested_year(), shared_only)
+
+
+@bp.route("/amif")
+@login_required
+def amif():
+    return render_template("dashboard/amif.html", table=table_for_request(), columns=amif_columns())
+
+
+@bp.route("/amif.csv")
+@login_required
+def amif_csv():
+    table = table_for_request()
+    note_export(table, "csv")
+    return small_csv_response(amif_columns(), export_rows(table), export_name(*file_parts(table), extension="csv"))
+
+
+@bp.route("/amif.xlsx")
+@login_required
+def amif_xlsx():
+    table = table_for_request()
+    note_export(table, "xlsx")
+    sheet = Sheet(_("AMIF indicator"), amif_columns(), export_rows(table))
+    return xlsx_response([sheet], amif_dictionary(table), export_name(*file_parts(table), extension="xlsx"))
+
+
+def file_parts(table: AmifTable) -> list[str]:
+    return ["amif", str(table.year or "all-years"), today().isoformat()]
+
+
+def note_export(table: AmifTable, kind: str) -> None:
+    record("export.amif", f"AMIF indicator table, {table.year or 'all years'} ({kind})",
+           current_user.organisation_id)
+    db.session.commit()
+
+
+def amif_columns() -> list[Column]:
+    return [
+        Column("level", _("project: one project in one year; project_total: a project over all years; "
+                          "period_total: all projects in one year; total: all projects, all years.")),
+        Column("centre", _("The centre (OCMW/CPAS) running the project; empty on totals.")),
+        Column("project", _("The project.")),
+        Column("period", _("The calendar year in which the rounds opened (a round counts in the year of its "
+                           "first day, never split).")),
+        Column("helped", _("Respondents whose answer says the project helped their integration: a face above the "
+                           "middle one, or yes.")),
+        Column("answered", _("Respondents who answered the indicator question (those who skipped it are not "
+                             "counted).")),
+        Column("share", _("helped divided by answered."), "percent"),
+        Column("ci_low", _("Lower end of the 95% Wilson interval of the share."), "percent"),
+        Column("ci_high", _("Upper end of the 95% Wilson interval of the share."), "percent"),
+        Column("note", _("Why a row has empty numbers.")),
+    ]
+
+
+def export_rows(table: AmifTable):
+    for line in table.lines:
+        row = line.row
+        low, high = line.interval or (None, None)
+        yield [line.level, line.centre, row.project, row.period, row.helped, row.answered, row.share, low, high,
+               hidden_note(table.k) if line.hidden else ""]
+
+
+def hidden_note(k: int) -> str:
+    return _("Hidden: fewer than %(k)s people answered, or hidden so that such a row cannot be computed from the "
+             "totals.", k=k)
+
+
+def amif_dictionary(table: AmifTable) -> Dictionary:
+    notes = [
+        _("The AMIF result indicator: the number of respondents who say the activity helped their integration, "
+          "out of the number who answered that question. The question is the one tagged "
+          "\"%(indicator)s\" in the questionnaire.", indicator=AMIF_INDICATOR),
+        _("Year: %(year)s. Made on %(day)s.", year=table.year or _("all years"), day=today().isoformat()),
+        *suppression_notes(table.k),
+        _("In this table the lines are each year (its projects and its total) and each project (its years and "
+          "its total)."),
+    ]
+    if table.shared_only:
+        notes.append(_("Only rounds of the shared library questionnaires are counted."))
+    return Dictionary(_("AMIF indicator table"), notes, [(_("AMIF indicator"), amif_columns())])

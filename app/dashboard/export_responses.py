@@ -1,0 +1,211 @@
+"""Anonymous response-level data for coordinators: one row per response, in random order, never an id or a time.
+
+Only rounds with at least K responses are exported, whole. Day, language and mode are what a
+member of staff may know about a person ("she came on Tuesday, speaks Tigrinya, answered on
+paper"), so within each round they are shown only where at least K responses share them: a value
+of fewer than K responses is left empty together with the next smallest, and a column whose
+combination with the others would still single out fewer than K responses is left empty for the
+whole round. The rows are read from the database in random order, a chunk at a time.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+import surveys
+
+from ..centres.models import Project
+from ..extensions import db
+from ..kiosk.models import Answer, Response
+from ..kiosk.tallies import ResponseTally
+from ..rounds.models import Round
+from ..timeutil import today
+from .charts import text_in
+from .export_results import round_names
+from .queries import Selection, responses_by
+from .report import Filters, rounds_in_period
+from .spreadsheets import Column, Dictionary, suppression_notes
+
+#: what staff may know about a respondent, most identifying first: left empty in this order when needed
+QUASI_IDENTIFIERS = ("day", "mode", "language")
+#: responses read from the database at a time
+CHUNK = 500
+#: several values of one multiple-choice answer in one cell
+SEPARATOR = ";"
+#: a round without tallies shows no day, language or mode
+NOTHING_SHOWN = {column: set() for column in QUASI_IDENTIFIERS}
+
+
+@dataclass
+class ResponseExport:
+    project: Project
+    k: int
+    rounds: list[Round]
+    #: round id -> column -> values that may be shown
+    shown: dict[int, dict[str, set]]
+    questions: list[tuple[str, list[tuple[surveys.Questionnaire, surveys.Question]]]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return int(responses_by(Selection(tuple(r.id for r in self.rounds)), "round_id")["responses"].sum())
+
+
+def response_export(project: Project, filters: Filters, k: int) -> ResponseExport:
+    """Whole rounds of the period with at least k responses; language and mode filters do not apply here.
+
+    A filter on a value that is left empty would tell which rows have it, so the file always holds every
+    response of its rounds: filter in the spreadsheet instead.
+    """
+    rounds = rounds_in_period(project, Filters(start=filters.start, end=filters.end))
+    sizes = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
+    counted = [r for r in rounds if sizes.get(r.id, 0) >= k]
+    return ResponseExport(project, k, counted, disclosure(counted, k), question_columns(counted))
+
+
+def question_columns(rounds: list[Round]) -> list[tuple[str, list[tuple[surveys.Questionnaire, surveys.Question]]]]:
+    """One column per question key, in the order first met; each with the questionnaires that ask it."""
+    found: dict[str, list] = {}
+    seen: set[int] = set()
+    for round_ in rounds:
+        if round_.questionnaire_id in seen:
+            continue
+        seen.add(round_.questionnaire_id)
+        survey = round_.questionnaire.survey
+        for question in survey.answerable_questions:
+            found.setdefault(question.key, []).append((survey, question))
+    return list(found.items())
+
+
+def disclosure(rounds: list[Round], k: int) -> dict[int, dict[str, set]]:
+    """Per round, the days, languages and modes that at least k of its responses share (see the module)."""
+    columns = ["round_id", *QUASI_IDENTIFIERS, "responses"]
+    query = (select(*(getattr(ResponseTally, name) for name in columns))
+             .where(ResponseTally.round_id.in_([r.id for r in rounds])))
+    groups = pd.DataFrame(db.session.execute(query).all(), columns=columns)
+    return {int(round_id): round_disclosure(mine, k) for round_id, mine in groups.groupby("round_id")}
+
+
+def round_disclosure(groups: pd.DataFrame, k: int) -> dict[str, set]:
+    shown = {column: shown_values(groups.groupby(column)["responses"].sum().to_dict(), k)
+             for column in QUASI_IDENTIFIERS}
+    while smallest_class(groups, shown) < k:
+        column = next(c for c in QUASI_IDENTIFIERS if shown[c])
+        shown[column] = set()
+    return shown
+
+
+def shown_values(counts: dict, k: int) -> set:
+    """The values of one column that may be shown: the small ones are hidden with the next smallest, until the
+    hidden values are none, or at least two that together count at least k responses."""
+    hidden = {value for value, n in counts.items() if n < k}
+    by_size = sorted(counts, key=lambda value: (counts[value], str(value)))
+    while hidden and (len(hidden) < 2 or sum(counts[v] for v in hidden) < k) and len(hidden) < len(counts):
+        hidden.add(next(value for value in by_size if value not in hidden))
+    return set(counts) - hidden
+
+
+def smallest_class(groups: pd.DataFrame, shown: dict[str, set]) -> int:
+    """The fewest responses that share the same day, language and mode as they appear in the file."""
+    shown_as = groups.assign(**{column: groups[column].map(lambda v, c=column: v if v in shown[c] else None)
+                                for column in QUASI_IDENTIFIERS})
+    return int(shown_as.groupby(list(QUASI_IDENTIFIERS), dropna=False)["responses"].sum().min())
+
+
+def response_columns(export: ResponseExport) -> list[Column]:
+    columns = [
+        Column("round", _("The round: the day it opened and its questionnaire.")),
+        Column("questionnaire", _("The questionnaire's short name.")),
+        Column("day", _("The day the response was given (never the time). Empty when fewer than %(k)s responses "
+                        "of the round were given that day, or to protect such a day.", k=export.k)),
+        Column("language", _("The language the respondent chose. Empty when fewer than %(k)s responses of the "
+                             "round are in that language, or to protect such a language.", k=export.k)),
+        Column("mode", _("How the respondent answered: kiosk (alone on the tablet), phone (own phone), assisted "
+                         "(helped by staff), paper (typed in later). Empty when fewer than %(k)s responses of "
+                         "the round share it, or to protect such a group.", k=export.k)),
+    ]
+    return columns + [Column(key, question_meaning(asked)) for key, asked in export.questions]
+
+
+def question_meaning(asked: list[tuple[surveys.Questionnaire, surveys.Question]]) -> str:
+    parts = []
+    for survey, question in asked:
+        values = "; ".join(f"{c.value} = {text_in(c.text)}" for c in question.choices())
+        if question.kind.summary == "comments":
+            values = _("free text written by the respondent")
+        elif question.settings.get("multiple"):
+            values += " " + _("(several, separated by \"%(separator)s\")", separator=SEPARATOR)
+        parts.append(f"{text_in(survey.title)}: {text_in(question.text)} [{values}]")
+    return " | ".join(parts) + " " + _("Empty: skipped or not asked.")
+
+
+def response_rows(export: ResponseExport) -> Iterator[list[Any]]:
+    """The rows, in an order drawn at random by the database, read CHUNK responses at a time.
+
+    Everything taken from the round records is gathered now, while the request runs: a streamed file is
+    written after the view has returned, when those records are no longer attached to a session.
+    """
+    names = round_names(export.rounds)
+    slugs = {r.id: r.questionnaire.slug for r in export.rounds}
+    keys = [key for key, _asked in export.questions]
+    faces = {key for key, asked in export.questions if all(q.kind.summary == "scale" for _, q in asked)}
+    return _rows(names, slugs, keys, faces, export.shown)
+
+
+def _rows(names: dict[int, str], slugs: dict[int, str], keys: list[str], faces: set[str],
+          shown: dict[int, dict[str, set]]) -> Iterator[list[Any]]:
+    query = (select(Response.id, Response.round_id, Response.day, Response.language, Response.mode)
+             .where(Response.round_id.in_(list(names))).order_by(func.random())
+             .execution_options(yield_per=CHUNK))
+    for chunk in db.session.execute(query).partitions():
+        answers = answers_of([row.id for row in chunk])
+        for row in chunk:
+            visible = shown.get(row.round_id, NOTHING_SHOWN)
+            given = answers.get(row.id, {})
+            yield [names[row.round_id], slugs[row.round_id],
+                   *(shown_as_text(value) if value in visible[column] else None
+                     for column, value in (("day", row.day), ("language", row.language), ("mode", row.mode))),
+                   *(cell(given.get(key), key in faces) for key in keys)]
+
+
+def shown_as_text(value: Any) -> str:
+    """The day as 2024-03-04 (text, so that no spreadsheet shows it with a time of 00:00)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def cell(values: list[str] | None, face: bool) -> str | int | None:
+    """One answer: a face as a number, several options joined with SEPARATOR, a skipped question empty."""
+    if not values:
+        return None
+    return int(values[0]) if face and values[0].isdigit() else SEPARATOR.join(values)
+
+
+def answers_of(response_ids: list) -> dict:
+    """The answers of some responses: response id -> question key -> values in the order picked."""
+    found: dict = defaultdict(lambda: defaultdict(list))
+    query = (select(Answer.response_id, Answer.question_key, Answer.value)
+             .where(Answer.response_id.in_(response_ids)).order_by(Answer.position))
+    for response_id, key, value in db.session.execute(query):
+        found[response_id][key].append(value)
+    return found
+
+
+def responses_dictionary(export: ResponseExport) -> Dictionary:
+    notes = [
+        _("Anonymous answers of the project %(project)s (%(centre)s): one row per response.",
+          project=export.project.name, centre=export.project.organisation.name),
+        _("The rows are in random order, drawn again for every download: nothing in this file tells in which "
+          "order people answered. There is no response number and no time, only the day."),
+        _("Rounds with fewer than %(k)s responses are withheld entirely; the other rounds of the period are "
+          "complete (the language and mode filters of the dashboard do not apply to this file).", k=export.k),
+        _("Free-text answers are written by respondents: they may name people. Keep this file safe and delete "
+          "it when you no longer need it."),
+        _("Made on %(day)s.", day=today().isoformat()),
+        *suppression_notes(export.k)[:1],
+    ]
+    return Dictionary(_("Anonymous responses"), notes, [(_("Responses"), response_columns(export))])

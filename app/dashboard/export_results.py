@@ -1,0 +1,172 @@
+"""A project's aggregated results as one long table: counts, shares, means, intervals and trust; never free text.
+
+Every number comes from the project report, so an export hides exactly what the dashboard hides:
+rounds with fewer than K responses are absent, and a hidden cell is an empty one with a note.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from flask_babel import gettext as _
+
+from ..rounds.models import Round
+from ..timeutil import today
+from .charts import language_name, mode_name, text_in
+from .report import ProjectReport, QuestionReport, Section
+from .spreadsheets import Column, Dictionary, suppression_notes
+
+COLUMN_NAMES = ["table", "questionnaire", "question_key", "question", "group", "value", "label", "count", "base",
+                "share", "mean_0_100", "ci_low", "ci_high", "note"]
+
+
+def results_columns() -> list[Column]:
+    meanings = {
+        "table": _("Which kind of figure the row holds (see the list of tables below)."),
+        "questionnaire": _("The questionnaire's short name, on rows about a questionnaire's rounds or questions."),
+        "question_key": _("The question's short name in the questionnaire."),
+        "question": _("The question's text."),
+        "group": _("The round, language, mode or setting the row is about."),
+        "value": _("The answer as stored (faces 1 = worst to 5 = best; yes, no, dont_know; an option's key)."),
+        "label": _("The answer or group in words."),
+        "count": _("Number of people."),
+        "base": _("The number count is a part of (share = count / base)."),
+        "share": _("count divided by base."),
+        "mean_0_100": _("Mean of the faces given, 0 (worst face) to 100 (best face)."),
+        "ci_low": _("Lower end of the 95% Wilson interval of share."),
+        "ci_high": _("Upper end of the 95% Wilson interval of share."),
+        "note": _("Why a number is empty."),
+    }
+    percent = {"share", "ci_low", "ci_high"}
+    return [Column(name, meanings[name], "percent" if name in percent else None) for name in COLUMN_NAMES]
+
+
+def table_meanings() -> list[Column]:
+    """What each value of the ``table`` column means, for the data dictionary."""
+    return [
+        Column("about", _("The selection: K, the period and filters asked for, and the day the file was made.")),
+        Column("respondents", _("count: people who answered in the rounds counted; mean_0_100: satisfaction, the "
+                                "mean of every face given.")),
+        Column("round", _("Per round (its first day and questionnaire): count = responses, base = attendance "
+                          "entered by staff, share = response rate.")),
+        Column("language", _("People per language of the questionnaire.")),
+        Column("mode", _("People per way of answering (alone on the tablet, own phone, helped by staff, on "
+                         "paper); mean_0_100 when every mode has enough answers.")),
+        Column("trust", _("ceiling: people who gave the best face to every face question; straightlining: the "
+                          "same answer to three or more questions in a row; base: people who answered at least "
+                          "one face question.")),
+        Column("question", _("count: people who answered the question; mean_0_100 for faces.")),
+        Column("positive", _("Faces above the middle one: count of them, base = people who answered, share and "
+                             "its 95% Wilson interval.")),
+        Column("answer", _("Per answer of a question: count, base = people who answered it, share.")),
+        Column("round_mean", _("Per face question and round: mean_0_100.")),
+    ]
+
+
+def line(table: str, **fields: Any) -> list[Any]:
+    return [table if name == "table" else fields.get(name) for name in COLUMN_NAMES]
+
+
+def hidden(k: int) -> str:
+    return _("Hidden: fewer than %(k)s people, or hidden so that such a group cannot be computed from the others.",
+             k=k)
+
+
+def results_rows(report: ProjectReport) -> Iterator[list[Any]]:
+    yield from about_rows(report)
+    if report.respondents is None:
+        return
+    yield line("respondents", group="all", count=report.respondents, mean_0_100=report.satisfaction)
+    yield from round_rows(report)
+    yield from group_rows(report)
+    yield from trust_rows(report)
+    names = round_names([f.round for f in report.rounds if not f.withheld])
+    for section in report.sections:
+        yield from section_rows(section, report.k, names)
+
+
+def about_rows(report: ProjectReport) -> Iterator[list[Any]]:
+    filters = report.filters
+    yield line("about", group="k", value=str(report.k))
+    yield line("about", group="made_on", value=today().isoformat())
+    for name in ("start", "end", "language", "mode"):
+        value = getattr(filters, name)
+        if value:
+            yield line("about", group=name, value=str(value))
+    if report.refused_filter:
+        yield line("about", group="refused_filter", value=report.refused_filter,
+                   note=_("That group is too small to show on its own: everyone is counted instead."))
+
+
+def round_names(rounds: list[Round]) -> dict[int, str]:
+    """Each round by its first day and questionnaire title; a second round of the same day gets "(2)"."""
+    names: dict[int, str] = {}
+    for round_ in rounds:
+        base = f"{round_.opens_on.isoformat()} {text_in(round_.questionnaire.survey.title)}"
+        name, number = base, 1
+        while name in names.values():
+            number += 1
+            name = f"{base} ({number})"
+        names[round_.id] = name
+    return names
+
+
+def round_rows(report: ProjectReport) -> Iterator[list[Any]]:
+    names = round_names([f.round for f in report.rounds if not f.withheld])
+    for figures in (f for f in report.rounds if not f.withheld):
+        yield line("round", questionnaire=figures.round.questionnaire.slug, group=names[figures.round.id],
+                   count=figures.responses, base=figures.round.attendance, share=figures.response_rate,
+                   note=hidden(report.k) if figures.responses is None else None)
+
+
+def group_rows(report: ProjectReport) -> Iterator[list[Any]]:
+    for code, n in report.languages.items():
+        yield line("language", group=code, label=language_name(code), count=n,
+                   note=hidden(report.k) if n is None else None)
+    by_mode = report.satisfaction_by_mode or {}
+    for mode, n in report.modes.items():
+        yield line("mode", group=mode, label=mode_name(mode), count=n, mean_0_100=by_mode.get(mode),
+                   note=hidden(report.k) if n is None else None)
+
+
+def trust_rows(report: ProjectReport) -> Iterator[list[Any]]:
+    trust = report.trust
+    yield line("trust", group="ceiling", label=_("Best face to every question"), count=trust.ceiling,
+               base=trust.scale_respondents, share=trust.ceiling_share)
+    yield line("trust", group="straightlining", label=_("Same answer three times or more in a row"),
+               count=trust.straightlining, base=trust.scale_respondents, share=trust.straightlining_share)
+
+
+def section_rows(section: Section, k: int, names: dict[int, str]) -> Iterator[list[Any]]:
+    for question_report in section.questions:
+        yield from question_rows(section.survey.id, question_report, k, names)
+
+
+def question_rows(questionnaire: str, report: QuestionReport, k: int, names: dict[int, str]) -> Iterator[list[Any]]:
+    question, summary = report.question, report.summary
+    about = {"questionnaire": questionnaire, "question_key": question.key, "question": text_in(question.text)}
+    if summary.hidden:
+        yield line("question", **about, note=hidden(k))
+        return
+    yield line("question", **about, count=summary.answered, mean_0_100=summary.mean)
+    if summary.positive is not None:
+        low, high = summary.positive_interval
+        yield line("positive", **about, count=summary.positive, base=summary.answered, share=summary.positive_share,
+                   ci_low=low, ci_high=high)
+    labels = {choice.value: text_in(choice.text) for choice in question.choices()}
+    for value, count, part in summary.distribution:
+        yield line("answer", **about, value=value, label=labels.get(value, value), count=count,
+                   base=summary.answered, share=part)
+    for round_, mean in report.trend:
+        yield line("round_mean", **about, group=names[round_.id], mean_0_100=mean,
+                   note=hidden(k) if mean is None else None)
+
+
+def results_dictionary(report: ProjectReport) -> Dictionary:
+    notes = [
+        _("Aggregated results of the project %(project)s (%(centre)s). Free-text comments are never part of this "
+          "file.", project=report.project.name, centre=report.project.organisation.name),
+        _("Rounds are counted in the period by the day they opened; a round is never split."),
+        *suppression_notes(report.k),
+    ]
+    return Dictionary(_("Aggregated results"), notes,
+                      [(_("Results"), results_columns()), (_("Values of the table column"), table_meanings())])

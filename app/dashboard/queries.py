@@ -1,0 +1,63 @@
+"""Sums of the running tallies, computed by the database: never a row per answer."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..kiosk.tallies import ANSWERED, AnswerTally, ResponseTally
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which responses a figure counts: some rounds, perhaps only one language or one mode."""
+
+    round_ids: tuple[int, ...]
+    language: str | None = None
+    mode: str | None = None
+
+    def narrowed(self, **changes) -> "Selection":
+        return Selection(**{**self.__dict__, **changes})
+
+
+def _where(model, selection: Selection) -> list:
+    conditions = [model.round_id.in_(selection.round_ids)]
+    if selection.language:
+        conditions.append(model.language == selection.language)
+    if selection.mode:
+        conditions.append(model.mode == selection.mode)
+    return conditions
+
+
+RESPONSE_COLUMNS = ["responses", "scale_responses", "ceiling", "straightlining"]
+
+
+def responses_by(selection: Selection, *dimensions: str) -> pd.DataFrame:
+    """Responses and trust counts grouped by round_id, language and/or mode."""
+    groups = [getattr(ResponseTally, name) for name in dimensions]
+    sums = [func.sum(getattr(ResponseTally, name)).label(name) for name in RESPONSE_COLUMNS]
+    rows = db.session.execute(select(*groups, *sums).where(*_where(ResponseTally, selection)).group_by(*groups))
+    frame = pd.DataFrame(rows.all(), columns=[*dimensions, *RESPONSE_COLUMNS])
+    return frame.astype({name: "int64" for name in RESPONSE_COLUMNS})
+
+
+def answers_by(selection: Selection, *dimensions: str, keys: Sequence[str] | None = None) -> pd.DataFrame:
+    """Answer counts (question_key, value, n; value "" = answered at all) grouped by the given dimensions."""
+    groups = [getattr(AnswerTally, name) for name in dimensions]
+    query = (select(*groups, AnswerTally.question_key, AnswerTally.value, func.sum(AnswerTally.n).label("n"))
+             .where(*_where(AnswerTally, selection))
+             .group_by(*groups, AnswerTally.question_key, AnswerTally.value))
+    if keys is not None:
+        query = query.where(AnswerTally.question_key.in_(list(keys)))
+    frame = pd.DataFrame(db.session.execute(query).all(), columns=[*dimensions, "question_key", "value", "n"])
+    return frame.astype({"n": "int64"})
+
+
+def answered_counts(answers: pd.DataFrame) -> pd.DataFrame:
+    return answers[answers["value"] == ANSWERED]
+
+
+def value_counts(answers: pd.DataFrame) -> pd.DataFrame:
+    return answers[answers["value"] != ANSWERED]

@@ -1,0 +1,201 @@
+"""Writing exports: CSV streamed line by line, XLSX in openpyxl's write-only mode, each with its data dictionary.
+
+A cell that starts like a formula (=, +, -, @) is kept as text: a respondent's comment must never
+run as a formula in the coordinator's spreadsheet program.
+"""
+
+import csv
+import io
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from flask import Response, send_file, stream_with_context
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from werkzeug.utils import secure_filename
+
+#: characters that make a spreadsheet program read a cell as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: rows written per chunk of a streamed CSV
+CSV_BATCH = 200
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an export and what it means, for the data dictionary."""
+
+    name: str
+    meaning: str
+    #: "percent" shows a share (0-1) as a percentage in the XLSX
+    format: str | None = None
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+
+
+@dataclass
+class Dictionary:
+    """The "Data dictionary" sheet: notes about the whole file, then the columns of each sheet."""
+
+    title: str
+    notes: Sequence[str]
+    sheets: Sequence[tuple[str, Sequence[Column]]]
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as the CSV writes it: floats rounded, text that looks like a formula quoted with an apostrophe."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_formula_like(value):
+        return "'" + value
+    return value
+
+
+def csv_lines(columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The CSV text in pieces of a few hundred rows: a byte-order mark (for Excel), the header, the rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.name for column in columns])
+    yield "\ufeff" + _drain(buffer)
+    for index, row in enumerate(rows, start=1):
+        writer.writerow([csv_cell(value) for value in row])
+        if index % CSV_BATCH == 0:
+            yield _drain(buffer)
+    yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def csv_response(columns: Sequence[Column], rows: Iterable[Sequence[Any]], filename: str,
+                 total_rows: int | None = None) -> Response:
+    """Stream a CSV: rows are read while they are sent, so memory does not grow with their number."""
+    response = Response(stream_with_context(csv_lines(columns, rows)), mimetype="text/csv")
+    if total_rows is not None:
+        response.headers["X-Total-Rows"] = str(total_rows)
+    return _as_download(response, filename)
+
+
+def csv_text(columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> str:
+    return "".join(csv_lines(columns, rows))
+
+
+def small_csv_response(columns: Sequence[Column], rows: Iterable[Sequence[Any]], filename: str) -> Response:
+    """A CSV made at once (aggregates are small), sent with its length so a progress bar can show a share."""
+    response = Response(csv_text(columns, rows).encode(), mimetype="text/csv")
+    return _as_download(response, filename)
+
+
+def xlsx_file(sheets: Sequence[Sheet], dictionary: Dictionary) -> IO[bytes]:
+    """A workbook in write-only mode (rows go to disk as they come), saved to a temporary file."""
+    workbook = Workbook(write_only=True)
+    for sheet in sheets:
+        _write_sheet(workbook, sheet)
+    _write_dictionary(workbook, dictionary)
+    out = tempfile.TemporaryFile()  # noqa: SIM115 (send_file closes it, and closing deletes it)
+    workbook.save(out)
+    out.seek(0)
+    return out
+
+
+def xlsx_response(sheets: Sequence[Sheet], dictionary: Dictionary, filename: str) -> Response:
+    response = send_file(xlsx_file(sheets, dictionary), mimetype=XLSX_MIMETYPE, as_attachment=True,
+                         download_name=filename, max_age=0)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def sheet_title(title: str) -> str:
+    """A title Excel accepts: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip() or "Sheet"
+
+
+def _write_sheet(workbook: Workbook, sheet: Sheet) -> None:
+    worksheet = workbook.create_sheet(sheet_title(sheet.title))
+    worksheet.freeze_panes = "A2"
+    for index, column in enumerate(sheet.columns):
+        worksheet.column_dimensions[get_column_letter(index + 1)].width = max(10, min(40, len(column.name) + 4))
+    worksheet.append([_cell(worksheet, column.name, font=BOLD) for column in sheet.columns])
+    formats = [column.format for column in sheet.columns]
+    for row in sheet.rows:
+        worksheet.append([_cell(worksheet, value, number_format=fmt) for value, fmt in zip(row, formats, strict=True)])
+
+
+def _write_dictionary(workbook: Workbook, dictionary: Dictionary) -> None:
+    worksheet = workbook.create_sheet("Data dictionary")
+    worksheet.column_dimensions["A"].width = 28
+    worksheet.column_dimensions["B"].width = 100
+    worksheet.append([_cell(worksheet, dictionary.title, font=Font(bold=True, size=14))])
+    for note in dictionary.notes:
+        worksheet.append(["", _cell(worksheet, note, wrap=True)])
+    for title, columns in dictionary.sheets:
+        worksheet.append([])
+        worksheet.append([_cell(worksheet, title, font=BOLD)])
+        for column in columns:
+            worksheet.append([_cell(worksheet, column.name, font=BOLD), _cell(worksheet, column.meaning, wrap=True)])
+
+
+def _cell(worksheet, value: Any, font: Font | None = None, number_format: str | None = None,
+          wrap: bool = False) -> WriteOnlyCell:
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = WriteOnlyCell(worksheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    if font:
+        cell.font = font
+    if number_format == "percent" and isinstance(value, float):
+        cell.number_format = "0.0%"
+    if isinstance(value, date):
+        cell.number_format = "yyyy-mm-dd"
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def _as_download(response: Response, filename: str) -> Response:
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def export_name(*parts: str, extension: str) -> str:
+    """A safe ASCII file name such as ``vox-taal-en-werk-results-2025-03-01.csv``."""
+    words = [secure_filename(part).lower().replace("_", "-") for part in parts]
+    return "-".join(["vox", *[word for word in words if word]]) + "." + extension
+
+
+def suppression_notes(k: int) -> list[str]:
+    """How small groups are kept hidden, in words, for every data dictionary."""
+    return [
+        _("K = %(k)s: a group of fewer than %(k)s people is never shown.", k=k),
+        _("Rounds with fewer than %(k)s responses are left out entirely.", k=k),
+        _("A group (a round, a language, a way of answering, a row) of fewer than %(k)s people is hidden: its "
+          "numbers are empty. So that a hidden group cannot be computed by subtracting the groups shown from a "
+          "total, the smallest other group of the same line (or the total itself) is hidden too, again and again "
+          "until no line has exactly one hidden group.", k=k),
+    ]

@@ -1,0 +1,85 @@
+"""Results for staff: per project, per centre, across the network, and the AMIF indicator table."""
+
+from datetime import date
+
+from flask import Blueprint, Response, current_app, render_template, request, send_file
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import centre_or_404, project_or_404, roles_required, visible_projects
+from ..accounts.models import Role
+from ..extensions import db
+from . import charts, plotly_assets
+from .compare import centre_rounds, compare, network_rounds
+from .overview import project_overview
+from .report import Filters, project_report
+
+bp = Blueprint("dashboard", __name__, url_prefix="/results", template_folder="templates", static_folder="static",
+               static_url_path="/static")
+
+
+def min_group() -> int:
+    return current_app.config["VOX_MIN_GROUP"]
+
+
+def filters_from_request() -> Filters:
+    def day(name: str) -> date | None:
+        try:
+            return date.fromisoformat(request.args.get(name, ""))
+        except ValueError:
+            return None
+
+    return Filters(start=day("start"), end=day("end"), language=request.args.get("language") or None,
+                   mode=request.args.get("mode") or None)
+
+
+@bp.route("/")
+@login_required
+def index():
+    if current_user.role == Role.NETWORK:
+        return render_template("dashboard/network_only.html")
+    projects = db.session.scalars(visible_projects()).all()
+    return render_template("dashboard/index.html", rows=project_overview(projects, min_group()), k=min_group())
+
+
+@bp.route("/projects/<int:project_id>")
+@roles_required(Role.COORDINATOR, Role.WORKER)
+def project(project_id: int):
+    project_ = project_or_404(project_id)
+    report = project_report(project_, filters_from_request(), min_group(), with_comments=True)
+    return render_template("dashboard/project.html", report=report, charts=charts)
+
+
+@bp.route("/centres/<int:centre_id>")
+@roles_required(Role.COORDINATOR)
+def centre(centre_id: int):
+    centre_ = centre_or_404(centre_id)
+    comparisons = compare(centre_rounds(centre_), lambda r: r.project.name, min_group())
+    return render_template("dashboard/compare.html", title=centre_.name, comparisons=comparisons, charts=charts,
+                           k=min_group(), grouping=_("Project"))
+
+
+@bp.route("/network")
+@roles_required(Role.NETWORK)
+def network():
+    """Centres side by side on the shared questionnaires: aggregates only, never free text."""
+    comparisons = compare(network_rounds(), lambda r: r.project.organisation.name, min_group())
+    return render_template("dashboard/compare.html", title=_("All centres"), comparisons=comparisons, charts=charts,
+                           k=min_group(), grouping=_("Centre"))
+
+
+@bp.route("/plotly.min.js")
+@login_required
+def plotly_js():
+    """plotly's own JavaScript, from the installed package: no CDN."""
+    return send_file(plotly_assets.PLOTLY_JS, mimetype="text/javascript", max_age=30 * 24 * 3600)
+
+
+@bp.route("/plotly.css")
+@login_required
+def plotly_css():
+    """plotly's stylesheet as a file: our Content-Security-Policy stops plotly from adding it inline."""
+    return Response(plotly_assets.plotly_css(), mimetype="text/css", headers={"Cache-Control": "max-age=2592000"})
+
+
+from . import amif, exports  # noqa: E402,F401
