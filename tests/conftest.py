@@ -1,0 +1,139 @@
+"""Fixtures: an app on SQLite (or on PostgreSQL when TEST_DATABASE_URL is set), a client, and factories."""
+
+import os
+import uuid
+from datetime import date
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from app import create_app
+from app.extensions import db, limiter
+from app.library.operations import latest_library_version, sync_library
+from app.models import Answer, Organisation, Project, Response, Role, Round, User
+
+pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'vox-test.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def app_config(database_url, tmp_path_factory) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "VOX_PUBLIC_URL": "http://vox.test",
+    }
+
+
+@pytest.fixture(scope="session")
+def _schema(app_config):
+    """Build the schema once per run with the real migrations, on an empty database."""
+    app = create_app(app_config)
+    with app.app_context():
+        db.drop_all()
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        upgrade()
+        db.engine.dispose()
+    return True
+
+
+@pytest.fixture
+def app(app_config, _schema):
+    app = create_app(app_config)
+    with app.app_context():
+        yield app
+        db.session.rollback()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+        db.session.remove()
+        db.engine.dispose()
+        limiter.reset()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make_centre(app):
+    def make(name="Centre Zuid", slug=None):
+        centre = Organisation(name=name, slug=slug or name.lower().replace(" ", "-"))
+        db.session.add(centre)
+        db.session.flush()
+        return centre
+
+    return make
+
+
+@pytest.fixture
+def make_project(app, make_centre):
+    def make(name="Taal en werk", centre=None):
+        project = Project(name=name, organisation=centre or make_centre())
+        db.session.add(project)
+        db.session.flush()
+        return project
+
+    return make
+
+
+@pytest.fixture
+def make_user(app):
+    def make(email="worker@example.org", role=Role.WORKER, centre=None, password="correct horse battery", **kw):
+        user = User(email=email, name=kw.pop("name", email.split("@")[0]), role=role, organisation=centre, **kw)
+        user.set_password(password)
+        db.session.add(user)
+        db.session.flush()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def library(app):
+    """The shared library questionnaires, stored in the database."""
+    sync_library()
+    db.session.flush()
+    return {q.slug: q for q in map(latest_library_version, _library_slugs())}
+
+
+def _library_slugs():
+    from app.library.operations import library_files
+
+    return [path.stem for path in library_files()]
+
+
+@pytest.fixture
+def make_round(app, library, make_project):
+    def make(project=None, questionnaire="after-activity", languages=("nl", "ar"), **kw):
+        round_ = Round(project=project or make_project(), questionnaire=library[questionnaire],
+                       languages=list(languages), **kw)
+        db.session.add(round_)
+        db.session.flush()
+        return round_
+
+    return make
+
+
+@pytest.fixture
+def make_response(app):
+    def make(round_, answers: dict, language="nl", mode=None, day=None):
+        response = Response(id=uuid.uuid4(), round_id=round_.id, day=day or date.today(), language=language,
+                            mode=mode or round_.mode)
+        for key, value in answers.items():
+            for position, item in enumerate(value if isinstance(value, list) else [value]):
+                response.answers.append(Answer(question_key=key, position=position, value=str(item)))
+        db.session.add(response)
+        db.session.flush()
+        return response
+
+    return make

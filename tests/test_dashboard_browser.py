@@ -1,0 +1,48 @@
+"""The dashboards in a real browser: charts drawn from the local plotly, nothing from another host."""
+
+from urllib.parse import urlparse
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import User
+from tests.browser import TABLET
+
+
+def log_in(page, base, email, password):
+    page.goto(f"{base}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form button, form input[type=submit]").last.click()
+
+
+def test_a_coordinator_sees_at_a_glance_which_project_does_well_and_which_looks_too_good(
+        app, browser, live_server, screenshot):
+    app.test_cli_runner().invoke(args=["demo"])
+    coordinator = db.session.scalar(select(User).where(User.email == "coordinator@rivierstad.example"))
+    coordinator.set_password("a long enough password")
+    coordinator.locale = "en"
+    db.session.commit()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    log_in(page, live_server, coordinator.email, "a long enough password")
+    page.goto(f"{live_server}/results/")
+    screenshot(page, "results-overview")
+    warning = page.locator("tr", has_text="Woonbegeleiding").locator(".badge.warn")
+    assert "Too good to be true" in warning.inner_text()
+    assert page.locator("tr", has_text="Vrouwengroep").locator(".badge.warn").count() == 0
+    page.locator("a", has_text="Woonbegeleiding").click()
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    screenshot(page, "results-project-too-good")
+    assert "These results look too good to be true." in page.locator(".trust").inner_text()
+    page.goto(f"{live_server}/results/")
+    page.locator("a", has_text="Vrouwengroep").click()
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert page.locator(".js-plotly-plot").count() >= 3
+    screenshot(page, "results-project")
+    page.set_viewport_size(TABLET)
+    screenshot(page, "results-project-tablet")
+    assert hosts == {"127.0.0.1"}
+    context.close()

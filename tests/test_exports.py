@@ -1,0 +1,380 @@
+"""Exports and the AMIF table: numbers checked by hand, small groups hidden, no order or time to recover."""
+
+import csv
+import io
+import itertools
+import re
+from datetime import date
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from analysis.stats import wilson_interval
+from app.audit.models import AuditEvent
+from app.extensions import db
+from app.kiosk.tallies import rebuild_tallies
+from app.models import Role, User
+
+#: 12 answers to the AMIF satisfaction questionnaire; 7 of 12 say it helped (faces 4 and 5)
+HELPED = ["5", "5", "4", "4", "4", "5", "4", "3", "2", "1", "3", "2"]
+#: the "overall" face of the same 12 people: 1 x1, 2 x1, 3 x2, 4 x5, 5 x3
+OVERALL = ["4", "5", "4", "3", "4", "5", "4", "1", "2", "3", "5", "4"]
+
+
+@pytest.fixture
+def centre(make_centre):
+    return make_centre("Centre A")
+
+
+@pytest.fixture
+def project(make_project, centre):
+    return make_project("Taal en werk", centre=centre)
+
+
+@pytest.fixture
+def login(app, centre):
+    """A client logged in as a user of the given role (of centre A, unless network or admin)."""
+    made = itertools.count()
+
+    def as_role(role=Role.COORDINATOR, project=None):
+        user = User(email=f"{role}-{next(made)}@example.org", name=str(role), role=role, locale="en",
+                    organisation=None if role in (Role.NETWORK, Role.ADMIN) else centre, password_hash="x")
+        db.session.add(user)
+        if project is not None:
+            user.projects.append(project)
+        db.session.commit()
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+        return client
+
+    return as_role
+
+
+@pytest.fixture
+def answered(make_response):
+    """Store responses, then recount the round's tallies (make_response does not count)."""
+
+    def store(round_, people: list[dict], **kw):
+        for answers in people:
+            make_response(round_, answers, day=kw.get("day", round_.opens_on), language=kw.get("language", "nl"),
+                          mode=kw.get("mode"))
+        rebuild_tallies([round_.id])
+        db.session.commit()
+
+    return store
+
+
+def amif_people() -> list[dict]:
+    people = []
+    for index, (helped, overall) in enumerate(zip(HELPED, OVERALL, strict=True)):
+        person = {"helped_integration": helped, "overall": overall, "recommend": "yes" if index < 9 else "no"}
+        if index < 5:
+            person["helped_most"] = ["language", "work"] if index < 2 else ["work"]
+        if index == 0:
+            person["comment"] = "Meer les graag"
+        people.append(person)
+    return people
+
+
+def get(client, url: str):
+    """A response read whole and closed (an XLSX is sent from a temporary file, which closing removes)."""
+    with client.get(url) as response:
+        response.streamed = response.is_streamed
+        response.get_data()
+    return response
+
+
+def read_csv(response) -> list[dict]:
+    assert response.status_code == 200, response.status_code
+    return list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+
+
+def read_xlsx(response) -> openpyxl.Workbook:
+    assert response.status_code == 200, response.status_code
+    return openpyxl.load_workbook(io.BytesIO(response.get_data()))
+
+
+def rows_of(rows: list[dict], table: str, **match) -> list[dict]:
+    return [r for r in rows if r["table"] == table and all(r[k] == v for k, v in match.items())]
+
+
+# --- aggregated results ---------------------------------------------------------------------------------------
+
+def test_the_aggregated_export_holds_the_numbers_computed_by_hand(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4), attendance=16)
+    answered(round_, amif_people())
+    rows = read_csv(get(login(), f"/results/projects/{project.id}/results.csv"))
+
+    assert rows_of(rows, "respondents")[0]["count"] == "12"
+    (round_row,) = rows_of(rows, "round")
+    assert (round_row["count"], round_row["base"], round_row["share"]) == ("12", "16", "0.75")
+    # overall: faces 1 x1, 2 x1, 3 x2, 4 x5, 5 x3 -> mean (0 + 25 + 100 + 375 + 300) / 12 = 66.6667
+    counts = {r["value"]: int(r["count"]) for r in rows_of(rows, "answer", question_key="overall")}
+    assert counts == {"1": 1, "2": 1, "3": 2, "4": 5, "5": 3}
+    assert rows_of(rows, "question", question_key="overall")[0]["mean_0_100"] == "66.6667"
+    # happy faces (4 and 5): 8 of 12, with the Wilson interval
+    (positive,) = rows_of(rows, "positive", question_key="overall")
+    low, high = wilson_interval(8, 12)
+    assert (positive["count"], positive["base"], positive["share"]) == ("8", "12", "0.6667")
+    assert (positive["ci_low"], positive["ci_high"]) == (str(round(low, 4)), str(round(high, 4)))
+    # a multiple choice: 5 answered, "work" by all 5, "language" by 2
+    choices = {r["value"]: (r["count"], r["share"]) for r in rows_of(rows, "answer", question_key="helped_most")}
+    assert (choices["work"], choices["language"], choices["health"]) == (("5", "1.0"), ("2", "0.4"), ("0", "0.0"))
+    # thumbs: 9 yes, 3 no of 12
+    recommend = {r["value"]: r["count"] for r in rows_of(rows, "answer", question_key="recommend")}
+    assert (recommend["yes"], recommend["no"], recommend["dont_know"]) == ("9", "3", "0")
+    # satisfaction: mean of every face given (overall and helped_integration, 24 faces)
+    faces = [int(v) for v in HELPED + OVERALL]
+    assert float(rows_of(rows, "respondents")[0]["mean_0_100"]) == pytest.approx(
+        sum((v - 1) * 25 for v in faces) / 24, abs=1e-4)
+    # ceiling: best face to both face questions: persons 2 and 6 (5 and 5)
+    ceiling = sum(1 for h, o in zip(HELPED, OVERALL, strict=True) if h == o == "5")
+    (trust,) = rows_of(rows, "trust", group="ceiling")
+    assert (trust["count"], trust["base"]) == (str(ceiling), "12") and ceiling == 2
+
+
+def test_aggregated_exports_never_hold_free_text(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people())
+    client = login()
+    text = get(client, f"/results/projects/{project.id}/results.csv").get_data().decode()
+    workbook = read_xlsx(get(client, f"/results/projects/{project.id}/results.xlsx"))
+    cells = [str(c) for sheet in workbook for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "Meer les" not in text and not any("Meer les" in c for c in cells)
+
+
+def test_the_xlsx_holds_the_same_numbers_and_a_data_dictionary(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people())
+    workbook = read_xlsx(get(login(), f"/results/projects/{project.id}/results.xlsx"))
+    assert workbook.sheetnames == ["Results", "Data dictionary"]
+    header, *data = list(workbook["Results"].iter_rows(values_only=True))
+    rows = [dict(zip(header, row, strict=True)) for row in data]
+    overall = [r for r in rows if r["table"] == "positive" and r["question_key"] == "overall"][0]
+    assert (overall["count"], overall["base"], overall["share"]) == (8, 12, pytest.approx(8 / 12))
+    described = {row[0] for row in workbook["Data dictionary"].iter_rows(values_only=True)}
+    assert set(header) <= described, "every column is explained"
+
+
+# --- suppression ----------------------------------------------------------------------------------------------
+
+def every_export(client, project_id: int) -> dict[str, str]:
+    """The text of every export of a project (and of the AMIF table), XLSX cells joined."""
+    found = {}
+    for name in ("results.csv", "responses.csv", "report"):
+        response = get(client, f"/results/projects/{project_id}/{name}")
+        assert response.status_code == 200
+        found[name] = response.get_data().decode("utf-8-sig")
+    for url in (f"/results/projects/{project_id}/results.xlsx", f"/results/projects/{project_id}/responses.xlsx",
+                "/results/amif.xlsx"):
+        workbook = read_xlsx(get(client, url))
+        found[url] = "\n".join(",".join(str(c) for c in row if c is not None)
+                               for sheet in workbook for row in sheet.iter_rows(values_only=True))
+    found["amif.csv"] = get(client, "/results/amif.csv").get_data().decode("utf-8-sig")
+    return found
+
+
+def test_a_round_of_three_is_absent_from_every_export(project, make_round, answered, login):
+    big = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    small = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 5, 6))
+    answered(big, amif_people())
+    answered(small, [{"helped_integration": "1", "overall": "1", "comment": "Only three of us"}] * 3)
+    exports = every_export(login(), project.id)
+    for name, text in exports.items():
+        assert "2024-05-06" not in text and "6 May 2024" not in text, name
+        assert "Only three of us" not in text, name
+    responses = list(csv.DictReader(io.StringIO(exports["responses.csv"])))
+    assert len(responses) == 12
+    amif = list(csv.DictReader(io.StringIO(exports["amif.csv"])))
+    assert [(r["helped"], r["answered"]) for r in amif if r["level"] == "project"] == [("7", "12")]
+
+
+def test_a_language_group_of_two_is_hidden_with_the_next_smallest(project, make_round, answered, login):
+    round_ = make_round(project=project, languages=["nl", "fr", "ar"], opens_on=date(2024, 3, 4))
+    answered(round_, [{"liked_today": "4"}] * 12, language="nl")
+    answered(round_, [{"liked_today": "3"}] * 6, language="fr")
+    answered(round_, [{"liked_today": "5"}] * 2, language="ar")
+    client = login()
+    rows = read_csv(get(client, f"/results/projects/{project.id}/results.csv"))
+    languages = {r["group"]: r["count"] for r in rows_of(rows, "language")}
+    assert languages == {"nl": "12", "fr": "", "ar": ""}
+    assert all(r["note"] for r in rows_of(rows, "language") if r["count"] == "")
+    assert rows_of(rows, "respondents")[0]["count"] == "20"
+    # the same in the response-level data: the language of the 8 fr and ar rows is left empty
+    responses = read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))
+    assert sorted(r["language"] for r in responses) == [""] * 8 + ["nl"] * 12
+    # and a filter on the hidden group is refused: everyone is counted instead
+    rows = read_csv(get(client, f"/results/projects/{project.id}/results.csv?language=ar"))
+    assert rows_of(rows, "respondents")[0]["count"] == "20"
+    assert rows_of(rows, "about", group="refused_filter")
+
+
+def test_a_day_shared_by_fewer_than_k_responses_is_not_shown(project, make_round, answered, login):
+    round_ = make_round(project=project, opens_on=date(2024, 3, 4), closes_on=date(2024, 3, 8))
+    answered(round_, [{"liked_today": "4"}] * 9, day=date(2024, 3, 4))
+    answered(round_, [{"liked_today": "2"}] * 2, day=date(2024, 3, 5))
+    responses = read_csv(get(login(), f"/results/projects/{project.id}/responses.csv"))
+    assert {r["day"] for r in responses} == {""}, "9 + 2: the day of 2 cannot be hidden alone, so neither is shown"
+
+
+# --- response-level data ---------------------------------------------------------------------------------------
+
+def test_response_rows_come_in_a_new_random_order_each_time(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    inserted = [f"person {i:02d}" for i in range(30)]
+    answered(round_, [{"overall": str(1 + i % 5), "comment": text} for i, text in enumerate(inserted)])
+    client = login()
+    first = [r["comment"] for r in read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))]
+    second = [r["comment"] for r in read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))]
+    assert sorted(first) == sorted(second) == inserted
+    assert first != inserted and second != inserted and first != second
+    workbook = read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))
+    header, *rows = list(workbook["Responses"].iter_rows(values_only=True))
+    in_xlsx = [row[header.index("comment")] for row in rows]
+    assert sorted(in_xlsx) == inserted and in_xlsx != inserted
+
+
+def test_response_rows_hold_no_id_and_no_time(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people())
+    response = get(login(), f"/results/projects/{project.id}/responses.csv")
+    assert response.streamed and response.headers["X-Total-Rows"] == "12"
+    text = response.get_data().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0])[:5] == ["round", "questionnaire", "day", "language", "mode"]
+    assert not any(column == "id" or column.endswith("_id") for column in rows[0])
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text), "no response id"
+    assert not re.search(r"\d{1,2}:\d{2}", text), "no time of day"
+    assert {r["day"] for r in rows} == {"2024-03-04"}
+    assert {r["round"] for r in rows} == {"2024-03-04 Your opinion on the project"}
+    mine = [r for r in rows if r["comment"]]
+    assert [r["helped_most"] for r in mine] == ["language;work"] and mine[0]["comment"] == "Meer les graag"
+    assert sorted(r["helped_integration"] for r in rows) == sorted(HELPED)
+
+
+def test_a_comment_that_looks_like_a_formula_stays_text(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, [{"overall": "4", "comment": "=HYPERLINK(\"http://evil.example\")"}] * 5)
+    client = login()
+    rows = read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))
+    assert {r["comment"] for r in rows} == {"'=HYPERLINK(\"http://evil.example\")"}
+    workbook = read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))
+    header, first = list(workbook["Responses"].iter_rows(max_row=2))
+    cell = first[[c.value for c in header].index("comment")]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+@pytest.mark.parametrize("role", [Role.WORKER, Role.NETWORK])
+def test_response_level_data_is_refused_to_workers_and_the_network(project, make_round, answered, login, role):
+    round_ = make_round(project=project, opens_on=date(2024, 3, 4))
+    answered(round_, [{"liked_today": "4"}] * 6)
+    client = login(role, project=project if role == Role.WORKER else None)
+    for name in ("responses.csv", "responses.xlsx"):
+        assert get(client, f"/results/projects/{project.id}/{name}").status_code == 403
+    if role == Role.WORKER:
+        assert get(client, f"/results/projects/{project.id}/results.csv").status_code == 200
+
+
+def test_every_export_is_in_the_audit_log(project, make_round, answered, login):
+    round_ = make_round(project=project, opens_on=date(2024, 3, 4))
+    answered(round_, [{"liked_today": "4"}] * 6)
+    every_export(login(), project.id)
+    actions = sorted(e.action for e in db.session.scalars(select(AuditEvent)))
+    assert actions == ["export.amif"] * 2 + ["export.report"] + ["export.responses"] * 2 + ["export.results"] * 2
+
+
+# --- the AMIF indicator table ----------------------------------------------------------------------------------
+
+def amif_lines(client, query="") -> list[dict]:
+    return read_csv(get(client, f"/results/amif.csv{query}"))
+
+
+def test_the_amif_indicator_by_hand(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people() + [{"overall": "5"}])  # a 13th person skipped the indicator question
+    lines = amif_lines(login())
+    assert [(r["level"], r["project"], r["period"], r["helped"], r["answered"]) for r in lines] == [
+        ("project", "Taal en werk", "2024", "7", "12"),
+        ("period_total", "All projects", "2024", "7", "12"),
+        ("total", "All projects", "All years", "7", "12")]
+    low, high = wilson_interval(7, 12)
+    assert (lines[0]["share"], lines[0]["ci_low"], lines[0]["ci_high"]) == (
+        "0.5833", str(round(low, 4)), str(round(high, 4)))
+    page = get(login(Role.NETWORK), "/results/amif").get_data(as_text=True)
+    assert "Taal en werk" in page and "58%" in page
+
+
+def hidden_per_year(lines: list[dict]) -> dict[str, list[str]]:
+    hidden: dict[str, list[str]] = {}
+    for line in lines:
+        if line["level"] in ("project", "period_total") and line["answered"] == "":
+            hidden.setdefault(line["period"], []).append(line["project"])
+    return hidden
+
+
+def test_a_small_amif_row_is_hidden_and_cannot_be_computed_from_the_total(make_project, centre, make_round,
+                                                                          answered, login):
+    first, second, third = (make_project(name, centre=centre) for name in ("A first", "B second", "C third"))
+    answered(make_round(project=first, questionnaire="amif-satisfaction", opens_on=date(2024, 2, 1)), amif_people())
+    answered(make_round(project=first, questionnaire="amif-satisfaction", opens_on=date(2025, 2, 1)),
+             [{"helped_integration": "5"}] * 8)
+    # 6 responses, but only 3 answered the indicator question: too few to show
+    answered(make_round(project=second, questionnaire="amif-satisfaction", opens_on=date(2024, 4, 1)),
+             [{"helped_integration": "1"}] * 3 + [{"overall": "3"}] * 3)
+    answered(make_round(project=third, questionnaire="amif-satisfaction", opens_on=date(2024, 6, 1)),
+             [{"helped_integration": "4"}] * 9)
+    lines = amif_lines(login())
+    by = {(r["project"], r["period"]): r for r in lines}
+    assert (by[("A first", "2024")]["answered"], by[("A first", "2025")]["answered"]) == ("12", "8")
+    assert by[("A first", "All years")]["answered"] == "20"
+    assert by[("B second", "2024")]["answered"] == "" and by[("B second", "2024")]["helped"] == ""
+    assert by[("C third", "2024")]["answered"] == "", "the next smallest of 2024 is hidden too"
+    total_2024 = [r for r in lines if r["level"] == "period_total" and r["period"] == "2024"][0]
+    assert total_2024["answered"] == "24"
+    # differencing: the total minus the rows shown gives B and C together (3 + 9), never B alone
+    shown = sum(int(r["answered"]) for r in lines if r["level"] == "project" and r["period"] == "2024"
+                and r["answered"])
+    assert int(total_2024["answered"]) - shown == 12 != 3
+    assert all(len(projects) != 1 for projects in hidden_per_year(lines).values())
+    # the year filter shows the same cells hidden
+    in_2024 = {(r["project"], r["period"]): r["answered"] for r in amif_lines(login(), "?year=2024")}
+    assert in_2024 == {("A first", "2024"): "12", ("B second", "2024"): "", ("C third", "2024"): "",
+                       ("All projects", "2024"): "24"}
+
+
+def test_the_amif_table_shows_each_user_only_their_projects(make_project, make_centre, centre, make_round, answered,
+                                                           login):
+    ours = make_project("Ours", centre=centre)
+    theirs = make_project("Theirs", centre=make_centre("Centre B"))
+    for project in (ours, theirs):
+        answered(make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 2, 1)),
+                 amif_people())
+    assert {r["project"] for r in amif_lines(login()) if r["level"] == "project"} == {"Ours"}
+    assert {r["project"] for r in amif_lines(login(Role.WORKER)) if r["level"] == "project"} == set()
+    network = {r["project"] for r in amif_lines(login(Role.NETWORK)) if r["level"] == "project"}
+    assert network == {"Ours", "Theirs"}
+
+
+def test_the_amif_xlsx_explains_the_indicator_k_and_the_suppression(project, make_round, answered, login):
+    answered(make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 2, 1)),
+             amif_people())
+    workbook = read_xlsx(get(login(), "/results/amif.xlsx"))
+    assert workbook.sheetnames == ["AMIF indicator", "Data dictionary"]
+    text = " ".join(str(c) for row in workbook["Data dictionary"].iter_rows(values_only=True) for c in row if c)
+    assert "amif_helped_integration" in text and "K = 5" in text and "subtracting" in text
+    for column in ("helped", "answered", "share", "ci_low", "ci_high"):
+        assert column in text
+
+
+def test_the_project_page_offers_the_downloads_each_role_may_have(project, make_round, answered, login):
+    answered(make_round(project=project, opens_on=date(2024, 3, 4)), [{"liked_today": "4"}] * 6)
+    coordinator = get(login(), f"/results/projects/{project.id}?start=2024-01-01").get_data(as_text=True)
+    assert f"/results/projects/{project.id}/responses.csv?start=2024-01-01" in coordinator
+    assert f"/results/projects/{project.id}/results.xlsx?start=2024-01-01" in coordinator
+    assert f"/results/projects/{project.id}/report?start=2024-01-01" in coordinator
+    worker = get(login(Role.WORKER, project=project), f"/results/projects/{project.id}").get_data(as_text=True)
+    assert "/results.csv" in worker and "/report" in worker and "/responses." not in worker
+    assert "/results/amif" in get(login(), "/results/").get_data(as_text=True)
