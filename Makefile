@@ -11,6 +11,7 @@ MO := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
 run: setup
 	$(FLASK) db upgrade
 	$(FLASK) demo
+	$(FLASK) speech generate
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: setup

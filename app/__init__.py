@@ -61,9 +61,10 @@ def register_blueprints(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from .cli import translate
     from .demo import demo
+    from .kiosk.speech import speech_cli
     from .library.cli import library, surveys_cli
     from .ops.cli import backup, purge, restore
     from .rounds.cli import rounds
 
-    for command in (surveys_cli, library, rounds, translate, demo, purge, backup, restore):
+    for command in (surveys_cli, library, rounds, translate, demo, purge, backup, restore, speech_cli):
         app.cli.add_command(command)

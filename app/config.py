@@ -51,6 +51,8 @@ def load_config(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": int(os.environ.get("VOX_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)),
         #: the smallest group a dashboard or export may show
         "VOX_MIN_GROUP": max(3, int(os.environ.get("VOX_MIN_GROUP", 5))),
+        #: where the spoken clips made by `flask speech generate` are kept (shared by the instances or made on each)
+        "VOX_SPEECH_DIR": os.environ.get("VOX_SPEECH_DIR", str(Path(instance_path) / "speech")),
         "VOX_PUBLIC_URL": os.environ.get("VOX_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),
         #: where rate limits are counted: memory (one process) or Redis shared by every app server
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),

@@ -29,6 +29,8 @@ def app_config(database_url, tmp_path_factory) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
         "VOX_PUBLIC_URL": "http://vox.test",
+        # no spoken clips unless a test asks for them (the ``spoken`` fixture of test_speech)
+        "VOX_SPEECH_DIR": str(tmp_path_factory.mktemp("no-speech")),
     }
 
 
@@ -62,6 +64,15 @@ def app(app_config, _schema):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def csrf_client(app, app_config):
+    """A client of an app that checks CSRF tokens, as in production (the ``app`` fixture cleans up)."""
+    checked = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    yield checked.test_client()
+    with checked.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture

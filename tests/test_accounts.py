@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import select
 
 import app.accounts.throttle as throttle
-from app import create_app
 from app.extensions import db
 from app.models import AuditEvent, Organisation, Role
 
@@ -232,15 +231,6 @@ def test_production_session_cookies_are_secure(monkeypatch, tmp_path):
 
 
 # CSRF: every form needs its token
-
-
-@pytest.fixture
-def csrf_client(app, app_config):
-    """A client of an app that checks CSRF tokens, as in production (the ``app`` fixture cleans up)."""
-    checked = create_app({**app_config, "WTF_CSRF_ENABLED": True})
-    yield checked.test_client()
-    with checked.app_context():
-        db.engine.dispose()
 
 
 def csrf_token_of(page, field="csrf_token") -> str:

@@ -1,6 +1,7 @@
 """The respondent's experience in a real browser (Chromium), at tablet and phone size."""
 
 import json
+import time
 import uuid
 
 import pytest
@@ -17,6 +18,14 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 def stored_responses() -> list[Response]:
     db.session.expire_all()
     return db.session.scalars(select(Response)).all()
+
+
+def wait_for_stored(count: int, timeout: float = 15) -> list[Response]:
+    """The stored responses once there are ``count`` of them: the page sends in the background after "thank you"."""
+    deadline = time.monotonic() + timeout
+    while len(found := stored_responses()) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
 
 
 @pytest.fixture
@@ -91,8 +100,7 @@ def test_a_respondent_answers_a_whole_round_by_tapping_pictures(open_round, kios
     assert page.locator("section.question[data-key=liked_today] [data-act=skip]").inner_text() == skip_words[language]
     screenshot(page, f"{name}-1-intro")
     answer_after_activity(page, screenshot, name)
-    page.wait_for_function("() => document.getElementById('outbox').hidden")
-    [response] = stored_responses()
+    [response] = wait_for_stored(1)
     assert response.language == language and response.mode == "kiosk"
     assert {a.question_key: a.value for a in response.answers} == {"liked_today": "4", "too_long": "just_right"}
 
@@ -223,7 +231,7 @@ def test_offline_answers_wait_in_the_browser_and_are_stored_once_when_back_onlin
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     page.wait_for_function("() => document.getElementById('outbox').hidden", timeout=10_000)
-    responses = stored_responses()
+    responses = wait_for_stored(3)
     assert len(responses) == 3 and len({r.id for r in responses}) == 3
     assert sorted(r.language for r in responses) == ["ar", "nl", "nl"]
 

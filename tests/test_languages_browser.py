@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 import surveys
 from app.extensions import db
 from tests.browser import PHONE, TABLET
-from tests.test_kiosk_browser import WCAG_AA, answer_after_activity, stored_responses, visible_question
+from tests.test_kiosk_browser import WCAG_AA, answer_after_activity, visible_question, wait_for_stored
 
 ALL = list(surveys.LANGUAGES)
 
@@ -76,7 +76,6 @@ def test_a_round_in_tigrinya_or_pashto_is_answered_start_to_finish(make_round, b
     screenshot(page, f"round-{language}-0-language")
     page.locator(f"button.lang[data-lang={language}]").click()
     answer_after_activity(page, screenshot, f"round-{language}")
-    page.wait_for_function("() => document.getElementById('outbox').hidden")
-    [response] = stored_responses()
+    [response] = wait_for_stored(1)
     assert response.language == language
     context.close()

@@ -661,11 +661,8 @@ def test_the_xlsform_export_opens_as_a_spreadsheet(staff, library):
     workbook.close()
 
 
-def test_a_recording_is_sent_with_the_pages_csrf_token_in_a_header_and_refused_without(app_config, staff, own):
-    from app import create_app
-
-    guarded = create_app({**app_config, "WTF_CSRF_ENABLED": True})
-    client = guarded.test_client()
+def test_a_recording_is_sent_with_the_pages_csrf_token_in_a_header_and_refused_without(csrf_client, staff, own):
+    client = csrf_client
     with client.session_transaction() as session:
         session["_user_id"] = str(staff.user.id)
         session["_fresh"] = True

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app import create_app
 from app.extensions import db
 from app.models import Answer, AuditEvent, Questionnaire, Response, Role, Round, RoundSession
 from app.rounds import lock
@@ -559,10 +558,9 @@ def test_a_browser_that_is_not_locked_has_nothing_to_unlock(as_worker, client, k
     assert client.post("/kiosk/unlock", data={"pin": PIN}).headers["Location"] == "/"
 
 
-def test_another_site_cannot_lock_or_close_a_staff_members_browser(app_config, app, worker, kiosk_round):
-    protected = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+def test_another_site_cannot_lock_or_close_a_staff_members_browser(csrf_client, worker, kiosk_round):
     db.session.commit()
-    client = protected.test_client()
+    client = csrf_client
     with client.session_transaction() as session:
         session["_user_id"] = str(worker.id)
     assert client.post(round_url(kiosk_round, "/kiosk")).status_code == 400

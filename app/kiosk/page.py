@@ -21,6 +21,7 @@ from ..locale import babel_locale
 from ..rounds.models import Mode, Round
 from ..security import csp_nonce
 from .i18n import respondent
+from .speech import clip_url
 
 STATIC = Path(__file__).parent / "static"
 #: pictograms the page itself uses, beside those of the questions
@@ -48,6 +49,7 @@ def _page(round_: Round, survey: surveys.Questionnaire, languages: list[str], sc
         config=json.dumps(config),
         **_language_screen_labels(languages[0]),
         unlock_url=unlock_url,
+        clip=clip_url,
         css=asset("kiosk.css"),
         js=asset("kiosk.js"),
     )
@@ -57,7 +59,8 @@ def _screens(round_: Round, survey: surveys.Questionnaire, language: str, audio:
     """Every screen of the round in one language, rendered with that language's interface texts."""
     with force_locale(babel_locale(language)):
         return render_template("kiosk/screens.html", _=respondent.gettext, round=round_, survey=survey, lang=language,
-                               rtl=surveys.is_rtl(language), audio=audio)
+                               rtl=surveys.is_rtl(language), audio=audio,
+                               clip=lambda text: clip_url(text, language))
 
 
 def render_preview(survey: surveys.Questionnaire, language: str, *, audio: dict[str, str], submit_url: str,

@@ -5,6 +5,8 @@ cookie. The page works offline once opened; answers wait in the browser until th
 it has stored them.
 """
 
+import io
+
 from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, send_file, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -21,6 +23,7 @@ from ..timeutil import today
 from . import page
 from .i18n import respondent
 from .operations import store_response
+from .speech import clip_path
 from .submission import MAX_SUBMISSION_BYTES, SubmissionError, parse_submission
 
 bp = Blueprint("kiosk", __name__, template_folder="templates", static_folder="static",
@@ -80,6 +83,17 @@ def audio(token: str, language: str, key: str):
     if found is None:
         abort(404)
     return send_recording(found, max_age=7 * 24 * 3600)
+
+
+@bp.route("/r/speech/<name>")
+def speech(name: str):
+    """A spoken clip; its name is the digest of its voice and text, so it never changes and is kept a year."""
+    path = clip_path(name)
+    if path is None:
+        abort(404)
+    content = path.read_bytes()  # a few kilobytes; from memory, a player that stops mid-way leaves no file open
+    mimetype = "audio/ogg" if content[:4] == b"OggS" else "audio/wav"
+    return send_file(io.BytesIO(content), mimetype=mimetype, max_age=365 * 24 * 3600, etag=name, download_name=name)
 
 
 def submissions_per_round() -> str:

@@ -76,6 +76,17 @@ def recording_by_ref(questionnaire: Questionnaire, ref: str) -> Recording | None
     return Recording(ref, stored.mimetype, content=stored.content) if stored else None
 
 
+def recorded_screens(found: Questionnaire) -> set[tuple[str, str]]:
+    """(screen key, language) of every recording that can be played."""
+    survey = found.survey
+    screens = [("intro", survey.intro.audio)] + [(q.key, q.audio) for q in survey.questions]
+    if found.organisation_id is None:
+        return {(key, lang) for key, audio in screens for lang, ref in audio.items() if library_file(ref)}
+    stored = set(db.session.scalars(select(QuestionnaireAudio.ref).where(
+        QuestionnaireAudio.questionnaire_id == found.id)))
+    return {(key, lang) for key, audio in screens for lang, ref in audio.items() if ref in stored}
+
+
 def stored_audio(questionnaire: Questionnaire, ref: str) -> QuestionnaireAudio | None:
     return db.session.scalar(select(QuestionnaireAudio).where(QuestionnaireAudio.questionnaire_id == questionnaire.id,
                                                               QuestionnaireAudio.ref == ref))
@@ -83,10 +94,10 @@ def stored_audio(questionnaire: Questionnaire, ref: str) -> QuestionnaireAudio |
 
 def send_recording(found: Recording, max_age: int):
     """Send a recording; browsers ask for audio in ranges, which send_file answers for both kinds."""
-    if found.path is not None:
-        return send_file(found.path, mimetype=found.mimetype, max_age=max_age)
-    etag = hashlib.sha256(found.content).hexdigest()[:32]
-    return send_file(io.BytesIO(found.content), mimetype=found.mimetype, max_age=max_age, etag=etag,
+    # from memory (a recording is small): a player that stops mid-way leaves no file open
+    content = found.content if found.path is None else found.path.read_bytes()
+    etag = hashlib.sha256(content).hexdigest()[:32]
+    return send_file(io.BytesIO(content), mimetype=found.mimetype, max_age=max_age, etag=etag,
                      download_name=Path(found.ref).name)
 
 

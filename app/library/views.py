@@ -5,11 +5,11 @@ from collections import Counter
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import _, get_locale
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
 import surveys
+from surveys.speech import has_voice
 from surveys.xlsform import XLSFormError, export_xlsform
 
 from ..access import questionnaire_or_404, roles_required, visible_questionnaires
@@ -18,9 +18,9 @@ from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
+from ..kiosk.speech import coverage
 from . import editor
-from .audio import library_file
-from .audio_models import QuestionnaireAudio
+from .audio import recorded_screens
 from .forms import ImportForm
 from .imports import read_questionnaire_file
 from .models import Questionnaire
@@ -36,7 +36,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @bp.context_processor
 def library_helpers() -> dict:
     return {"language_label": language_label, "display_text": display_text, "field_id": editor.field_id,
-            "type_name": type_name, "languages": surveys.LANGUAGES, "is_rtl": surveys.is_rtl}
+            "type_name": type_name, "languages": surveys.LANGUAGES, "is_rtl": surveys.is_rtl,
+            "has_voice": has_voice}
 
 
 def language_label(code: str) -> str:
@@ -133,20 +134,11 @@ def render_questionnaire(found: Questionnaire, report: list[str] | None = None, 
     html = render_template("library/questionnaire.html", questionnaire=found, survey=survey, versions=versions,
                            used=rounds_using([found.id]).get(found.id, 0), recorded=recorded,
                            recorded_count=Counter(lang for _key, lang in recorded),
+                           heard={lang: coverage(survey, lang, {key for key, of in recorded if of == lang})
+                                  for lang in survey.languages},
                            sprite=page.sprite(sorted(pictures_of(survey))), report=report,
                            may_change=may_change(found), may_copy=may_copy())
     return html, status
-
-
-def recorded_screens(found: Questionnaire) -> set[tuple[str, str]]:
-    """(screen key, language) of every recording that can be played."""
-    survey = found.survey
-    screens = [("intro", survey.intro.audio)] + [(q.key, q.audio) for q in survey.questions]
-    if found.organisation_id is None:
-        return {(key, lang) for key, audio in screens for lang, ref in audio.items() if library_file(ref)}
-    stored = set(db.session.scalars(select(QuestionnaireAudio.ref).where(
-        QuestionnaireAudio.questionnaire_id == found.id)))
-    return {(key, lang) for key, audio in screens for lang, ref in audio.items() if ref in stored}
 
 
 def pictures_of(survey: surveys.Questionnaire) -> set[str]:

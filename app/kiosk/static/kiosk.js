@@ -43,6 +43,7 @@
     var screen = steps[state.index];
     markDots(screen);
     focusHeading(screen);
+    readAloud(screen);
   }
 
   function markDots(screen) {
@@ -64,6 +65,7 @@
     screen.hidden = false;
     langScreen.hidden = true;
     focusHeading(screen);
+    readAloud(screen);
   }
 
   function reset() {
@@ -152,7 +154,9 @@
   }
 
   function prepareSpeak() {
-    all(".speak", langScreen).forEach(function (b) { b.hidden = !voiceFor(b.getAttribute("data-lang")); });
+    all(".speak", langScreen).forEach(function (b) {
+      b.hidden = !(b.getAttribute("data-audio") || voiceFor(b.getAttribute("data-lang")));
+    });
   }
 
   function textOf(screen) {
@@ -168,12 +172,38 @@
     speechSynthesis.speak(utterance);
   }
 
+  /* "listen" plays the screen's clips one after the other; once a respondent has listened, every screen
+     that follows is read aloud by itself, for people who cannot read it. */
   function listen(button) {
     stopSound();
-    var screen = button.closest(".screen"), audio = button.getAttribute("data-audio");
-    if (!audio) { speak(textOf(screen), state.lang); return; }
-    player = new Audio(audio);
-    player.play().catch(function () { speak(textOf(screen), state.lang); });
+    if (state) state.reading = true;
+    var screen = button.closest(".screen, .still-there"), audio = button.getAttribute("data-audio");
+    if (!audio) { speak(textOf(screen), state ? state.lang : html.lang); return; }
+    play(audio.split(" "), function () { speak(textOf(screen), state ? state.lang : html.lang); });
+  }
+
+  function play(urls, fallback) {
+    var i = 0;
+    function step() {
+      if (i >= urls.length) { player = null; return; }
+      var current = player = new Audio(urls[i++]);
+      current.addEventListener("ended", function () { if (player === current) step(); });
+      current.play().catch(function () { if (player === current && i === 1 && fallback) fallback(); });
+    }
+    step();
+  }
+
+  function readAloud(screen) {
+    var button = screen && one(".listen", screen);
+    if (state && state.reading && button && !button.hidden) listen(button);
+  }
+
+  function sayLanguage(button) {
+    stopSound();
+    var audio = button.getAttribute("data-audio"), say = function () {
+      speak(button.getAttribute("data-say"), button.getAttribute("data-lang"));
+    };
+    if (audio) play([audio], say); else say();
   }
 
   function stopSound() {
@@ -261,11 +291,13 @@
       stopSound();
       still.hidden = false;
       one("button", still).focus();
+      readAloud(still);
       later("giveUp", reset, 20000);
     }
   }
 
   function stillHere() {
+    stopSound();
     one(".still-there", host).hidden = true;
     cancel("giveUp");
     lastTouch = Date.now();
@@ -278,7 +310,7 @@
     if (!button) return;
     var act = button.getAttribute("data-act"), screen = button.closest(".screen");
     if (act === "language") start(button.getAttribute("data-lang"));
-    else if (act === "say-language") speak(button.getAttribute("data-say"), button.getAttribute("data-lang"));
+    else if (act === "say-language") sayLanguage(button);
     else if (!state) return;
     else if (act === "choose") choose(button);
     else if (act === "next") next(screen);
@@ -312,9 +344,12 @@
       navigator.serviceWorker.register(cfg.serviceWorker, { scope: "/r/" }).then(function () {
         return navigator.serviceWorker.ready;
       }).then(function (registration) {
-        var urls = [location.pathname].concat(all("template").reduce(function (found, tpl) {
-          return found.concat(all("[data-audio]", tpl.content).map(function (b) { return b.getAttribute("data-audio"); }));
+        var buttons = all("[data-audio]").concat(all("template").reduce(function (found, tpl) {
+          return found.concat(all("[data-audio]", tpl.content));
         }, []));
+        var urls = buttons.reduce(function (found, b) {
+          return found.concat(b.getAttribute("data-audio").split(" "));
+        }, [location.pathname]).filter(function (url, i, list) { return list.indexOf(url) === i; });
         registration.active.postMessage({ cache: urls });
       }).catch(function () { /* no offline support in this browser */ });
     }, 1000);

@@ -1,0 +1,163 @@
+"""The spoken versions of the respondent's texts: where the clips are, which exist, and how they are made.
+
+``flask speech generate`` (run by ``make run`` and at deploy) makes a clip, with espeak-ng, of every fixed
+prompt and every text of every questionnaire in the database, for each language that has a voice. The
+respondent page plays a human recording of a question when staff made one, else these clips, else the
+browser's own speech synthesis.
+"""
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import click
+from babel.support import Translations
+from flask import current_app, url_for
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+import surveys
+from surveys.speech import clip_name, generate, has_voice, speaker_available, survey_texts
+
+from ..extensions import db
+from ..library.models import Questionnaire
+from ..locale import babel_locale
+
+#: the fixed prompts of the respondent pages that are read aloud (msgids of the respondent catalogue)
+PROMPTS = (
+    "I'd rather not say",
+    "Ready? Send your answers.",
+    "Send",
+    "Thank you!",
+    "Your answers help us do better. Nobody can see who gave them.",
+    "Are you still there?",
+    "Yes, I want to continue",
+)
+TRANSLATIONS = Path(__file__).parent.parent.parent / "translations"
+
+
+def folder() -> Path:
+    return Path(current_app.config["VOX_SPEECH_DIR"])
+
+
+@cache
+def _catalogue(language: str) -> Translations:
+    return Translations.load(str(TRANSLATIONS), [babel_locale(language)], domain="respondent")
+
+
+def prompt_texts(language: str) -> list[str]:
+    """The fixed prompts and the language's own name, as the respondent sees them in ``language``."""
+    catalogue = _catalogue(language)
+    return [surveys.LANGUAGES[language].endonym] + [catalogue.gettext(prompt) for prompt in PROMPTS]
+
+
+_listing: dict[str, tuple[int, frozenset[str]]] = {}
+
+
+def present() -> frozenset[str]:
+    """The names of the clips in the folder, read again only when the folder changed."""
+    path = folder()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return frozenset()
+    known = _listing.get(str(path))
+    if known is None or known[0] != stamp:
+        known = (stamp, frozenset(os.listdir(path)))
+        _listing[str(path)] = known
+    return known[1]
+
+
+def clip_url(text: str | None, language: str) -> str | None:
+    """The address of the clip that says ``text`` in ``language``, or None when there is none."""
+    name = clip_name(language, text or "")
+    if name is None or name not in present():
+        return None
+    return url_for("kiosk.speech", name=name)
+
+
+def clip_path(name: str) -> Path | None:
+    if name not in present():
+        return None
+    return folder() / name
+
+
+def latest_questionnaires() -> list[Questionnaire]:
+    """The newest version of every questionnaire in the database, of the library and of each centre."""
+    newest: dict[tuple, Questionnaire] = {}
+    for found in db.session.scalars(select(Questionnaire).order_by(Questionnaire.version)):
+        newest[(found.organisation_id, found.slug)] = found
+    return list(newest.values())
+
+
+def wanted_texts(questionnaires: list[Questionnaire]) -> Iterator[tuple[str, str]]:
+    """(language, text) of every fixed prompt in every language, and of every questionnaire text."""
+    for language in surveys.LANGUAGES:
+        if has_voice(language):
+            for text in prompt_texts(language):
+                yield language, text
+    for found in questionnaires:
+        survey = found.survey
+        for language in survey.languages:
+            if has_voice(language):
+                for text in survey_texts(survey, language):
+                    yield language, text
+
+
+@dataclass
+class Coverage:
+    """How much of a questionnaire a respondent can hear in one language."""
+
+    language: str
+    total: int = 0
+    heard: int = 0
+    #: the texts nobody can hear: no human recording of their screen and no clip
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.heard / self.total if self.total else 0.0
+
+
+def coverage(survey: surveys.Questionnaire, language: str, recorded: set[str]) -> Coverage:
+    """Texts of ``survey`` that can be heard in ``language``; ``recorded`` holds the screen keys with a recording.
+
+    A recording of a question covers its text; its options are heard from their clips.
+    """
+    result = Coverage(language)
+    if language not in survey.languages:
+        return result
+    have = present()
+    screens = [("intro", survey.intro.text.get(language, ""), [])] + [
+        (q.key, q.text.get(language, ""), [c.text.get(language, "") for c in q.choices()]) for q in survey.questions]
+    for key, text, options in screens:
+        for index, said in enumerate([text, *options]):
+            if not said.strip():
+                continue
+            result.total += 1
+            name = clip_name(language, said)
+            if (index == 0 and key in recorded) or (name is not None and name in have):
+                result.heard += 1
+            else:
+                result.missing.append(said)
+    return result
+
+
+speech_cli = AppGroup("speech", help="Spoken versions of the respondent texts (espeak-ng).")
+
+
+@speech_cli.command("generate")
+def generate_command() -> None:
+    """Make the missing clips of every prompt and questionnaire text, in each language that has a voice."""
+    if reason := speaker_available():
+        click.echo(f"No spoken versions made: {reason}. The kiosk falls back on the browser's own voices.")
+        return
+    result = generate(wanted_texts(latest_questionnaires()), folder())
+    for problem in result.failed or []:
+        click.echo(f"failed: {problem}", err=True)
+    voiced = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if has_voice(code))
+    silent = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if not has_voice(code))
+    click.echo(f"{result.made} clip(s) made, {result.present} already there, in {folder()}.")
+    click.echo(f"Voices: {voiced}. No voice: {silent}: record those in the questionnaire editor.")
