@@ -8,6 +8,7 @@ transaction; deleting responses rebuilds them for the rounds concerned.
 
 from collections import Counter, defaultdict
 from datetime import date
+from functools import cache
 
 from sqlalchemy import Date, ForeignKey, String, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -87,16 +88,21 @@ def tallies_of(survey: surveys.Questionnaire, values: list[tuple[str, int, str]]
 
 
 def _add(model, rows: list[dict], counts: list[str]) -> None:
-    """INSERT ... ON CONFLICT DO UPDATE: adding to counts is one atomic statement on both databases."""
-    if not rows:
-        return
-    upsert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    """INSERT ... ON CONFLICT DO UPDATE: adding to counts is one atomic statement on both databases.
+
+    The statement has no values of its own (they go as parameters), so it is compiled once per process.
+    """
+    if rows:
+        db.session.execute(_upsert(model, db.session.get_bind().dialect.name, tuple(counts)), rows)
+
+
+@cache
+def _upsert(model, dialect: str, counts: tuple[str, ...]):
     table = model.__table__
-    statement = upsert(table).values(rows)
-    statement = statement.on_conflict_do_update(
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    return statement.on_conflict_do_update(
         index_elements=[column.name for column in table.primary_key],
         set_={name: table.c[name] + statement.excluded[name] for name in counts})
-    db.session.execute(statement)
 
 
 def rebuild_tallies(round_ids: list[int]) -> None:
