@@ -12,6 +12,7 @@ Last line: submit_rps=<float> bare_rps=<float> ratio=<float> p95_ms=<float> lost
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -135,7 +136,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--kiosks", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=multiprocessing.cpu_count() * 4,
+                        help="gunicorn workers (default: 4 per core, as the submissions mostly wait on PostgreSQL)")
     parser.add_argument("--url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
     args = parser.parse_args()
     env, paths = prepare(args.url, args.kiosks)

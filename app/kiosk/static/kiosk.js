@@ -31,6 +31,7 @@
     langScreen.hidden = true;
     lastTouch = Date.now();
     prepareListen();
+    if (cfg.phone) keepOffline(audioOf(host));
     go(0);
   }
 
@@ -338,19 +339,35 @@
   showWaiting();
   flush();
 
+  /* Offline: the service worker keeps the page and the sound. A kiosk keeps every language's clips (the next
+     person may speak another); a phone only those of the language its owner chose, to spare their data. */
+  function audioOf(el) {
+    return all("[data-audio]", el).reduce(function (found, b) {
+      return found.concat(b.getAttribute("data-audio").split(" "));
+    }, []);
+  }
+
+  function unique(urls) { return urls.filter(function (url, i, list) { return list.indexOf(url) === i; }); }
+
+  function keepOffline(urls) {
+    if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      registration.active.postMessage({ cache: unique(urls) });
+    }).catch(function () { /* no offline support in this browser */ });
+  }
+
   window.addEventListener("load", function () {
     if (!("serviceWorker" in navigator)) return;
     setTimeout(function () {
       navigator.serviceWorker.register(cfg.serviceWorker, { scope: "/r/" }).then(function () {
         return navigator.serviceWorker.ready;
       }).then(function (registration) {
-        var buttons = all("[data-audio]").concat(all("template").reduce(function (found, tpl) {
-          return found.concat(all("[data-audio]", tpl.content));
-        }, []));
-        var urls = buttons.reduce(function (found, b) {
-          return found.concat(b.getAttribute("data-audio").split(" "));
-        }, [location.pathname]).filter(function (url, i, list) { return list.indexOf(url) === i; });
-        registration.active.postMessage({ cache: urls });
+        var urls = [location.pathname];
+        if (!cfg.phone) {
+          urls = all("template").reduce(function (found, tpl) { return found.concat(audioOf(tpl.content)); },
+                                        urls.concat(audioOf(langScreen)));
+        }
+        registration.active.postMessage({ cache: unique(urls) });
       }).catch(function () { /* no offline support in this browser */ });
     }, 1000);
   });
