@@ -30,11 +30,13 @@ def flask(env: dict, *args: str) -> str:
 
 @contextmanager
 def demo_database():
-    """Environment variables pointing at a new SQLite database filled by `flask demo`."""
+    """Environment variables pointing at a new SQLite database filled by `flask demo`, with its spoken clips."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite", "SECRET_KEY": "bench"}
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite", "SECRET_KEY": "bench",
+               "VOX_SPEECH_DIR": f"{tmp}/speech"}
         flask(env, "db", "upgrade")
         flask(env, "demo")
+        flask(env, "speech", "generate")
         yield env
 
 

@@ -338,6 +338,7 @@
   if (answered) { start(cfg.languages.indexOf(answered) >= 0 ? answered : cfg.languages[0]); showOnly(".already"); state.done = true; }
   showWaiting();
   flush();
+  if (window.voxEarly && !state) start(window.voxEarly);
 
   /* Offline: the service worker keeps the page and the sound. A kiosk keeps every language's clips (the next
      person may speak another); a phone only those of the language its owner chose, to spare their data. */
