@@ -35,5 +35,6 @@ def build_world() -> World:
     db.session.commit()
     world.params = {"project_id": project.id, "round_id": round_.id, "questionnaire_id": own.id,
                     "centre_id": a.id, "user_id": world.users["worker"].id, "token": round_.token,
-                    "language": "nl", "key": "liked_today", "session_id": 1}
+                    "language": "nl", "key": "liked_today", "session_id": 1,
+                    "name": "nl-00000000000000000000"}
     return world
