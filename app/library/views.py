@@ -19,6 +19,7 @@ from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
 from ..kiosk.speech import coverage
+from ..locale import babel_locale
 from . import editor
 from .audio import recorded_screens
 from .forms import ImportForm
@@ -44,7 +45,7 @@ def language_label(code: str) -> str:
     """A language named in the staff member's interface language, with its own name beside it."""
     language = surveys.LANGUAGES.get(code)
     names = get_locale().languages
-    local = names.get(code) or names.get({"prs": "fa_AF", "kmr": "ku"}.get(code, code)) or surveys.language_name(code)
+    local = names.get(code) or names.get(babel_locale(code)) or surveys.language_name(code)
     return f"{local[:1].upper()}{local[1:]} · {language.endonym}" if language and language.endonym != local else local
 
 
