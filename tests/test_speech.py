@@ -174,3 +174,23 @@ def test_once_listened_every_next_screen_is_read_aloud(spoken, make_round, brows
     page.wait_for_function("() => document.querySelector('section[data-key=liked_today]:not([hidden])')")
     assert wait_heard(survey.question("liked_today").text["ar"]), "the next question was not read aloud by itself"
     context.close()
+
+
+@needs_espeak
+def test_a_kiosk_offline_still_says_every_language_s_texts(spoken, make_round, browser, live_server):
+    round_ = make_round(languages=["nl", "ar"])
+    db.session.commit()
+    context = browser.new_context(viewport=TABLET)
+    page = context.new_page()
+    page.goto(f"{live_server}/r/{round_.token}")
+    survey = round_.questionnaire.survey
+    dutch = f"/r/speech/{clip_name('nl', survey.question('too_long').text['nl'])}"
+    page.wait_for_function("async (url) => !!navigator.serviceWorker.controller && !!(await caches.match(url))",
+                           arg=dutch, timeout=15_000)
+    page.reload()
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=10_000)
+    context.set_offline(True)
+    statuses = page.evaluate("""async (urls) => Promise.all(urls.map(u => fetch(u).then(r => r.status, () => 0)))""",
+                             [dutch, f"/r/speech/{clip_name('ar', survey.intro.text['ar'])}"])
+    assert statuses == [200, 200]
+    context.close()
