@@ -3,6 +3,7 @@
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,13 @@ def screenshot():
         return path
 
     return take
+
+
+def kept_offline(page, urls, timeout=15) -> bool:
+    """Whether the service worker controls the page and has kept every one of ``urls``, waiting up to ``timeout`` s."""
+    check = ("async (urls) => !!navigator.serviceWorker.controller && "
+             "(await Promise.all(urls.map(u => caches.match(u)))).every(Boolean)")
+    deadline = time.monotonic() + timeout
+    while not (kept := page.evaluate(check, urls)) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    return kept

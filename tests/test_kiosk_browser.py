@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Answer, Response, Round
-from tests.browser import PHONE, TABLET
+from tests.browser import PHONE, TABLET, kept_offline
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -238,8 +238,7 @@ def test_offline_answers_wait_in_the_browser_and_are_stored_once_when_back_onlin
 
 def wait_until_served_by_service_worker(page):
     """Wait until the service worker kept the page and controls it after a reload."""
-    page.wait_for_function("async () => !!navigator.serviceWorker.controller && "
-                           "!!(await caches.match(location.pathname))", timeout=10_000)
+    assert kept_offline(page, [page.evaluate("location.pathname")])
     page.reload()
     page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=10_000)
 

@@ -14,7 +14,7 @@ from app.accounts.models import Role
 from app.extensions import db
 from app.kiosk.speech import PROMPTS, latest_questionnaires, prompt_texts, wanted_texts
 from surveys.speech import clip_name, generate, has_voice, survey_texts
-from tests.browser import TABLET
+from tests.browser import TABLET, kept_offline
 
 LIBRARY = Path(surveys.__file__).parent / "library"
 
@@ -184,13 +184,11 @@ def test_a_kiosk_offline_still_says_every_language_s_texts(spoken, make_round, b
     page = context.new_page()
     page.goto(f"{live_server}/r/{round_.token}")
     survey = round_.questionnaire.survey
-    dutch = f"/r/speech/{clip_name('nl', survey.question('too_long').text['nl'])}"
-    page.wait_for_function("async (url) => !!navigator.serviceWorker.controller && !!(await caches.match(url))",
-                           arg=dutch, timeout=15_000)
-    page.reload()
-    page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=10_000)
-    context.set_offline(True)
-    statuses = page.evaluate("""async (urls) => Promise.all(urls.map(u => fetch(u).then(r => r.status, () => 0)))""",
-                             [dutch, f"/r/speech/{clip_name('ar', survey.intro.text['ar'])}"])
+    clips = [f"/r/speech/{clip_name('nl', survey.question('too_long').text['nl'])}",
+             f"/r/speech/{clip_name('ar', survey.intro.text['ar'])}"]
+    assert kept_offline(page, clips)
+    live_server.stop()  # as when the tablet loses its connection
+    statuses = page.evaluate("async (urls) => Promise.all(urls.map(u => fetch(u).then(r => r.status, () => 0)))",
+                             clips)
     assert statuses == [200, 200]
     context.close()
