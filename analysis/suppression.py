@@ -29,11 +29,12 @@ def suppress_small_cells(counts: Mapping[Hashable, int], k: int) -> dict[Hashabl
 def suppress_table(table: pd.DataFrame, k: int, row_totals: bool = True) -> pd.DataFrame:
     """Add totals to a table of counts and hide what must be hidden; NaN marks a hidden cell."""
     counts = with_totals(table.astype("int64"), row_totals)
-    hidden = counts.apply(lambda column: column.map(lambda n: is_small(int(n), k)))
-    inner = [(r, c) for r in table.index for c in table.columns]
-    while any(_protect(counts, hidden, line, inner) for line in _lines(counts)):
-        pass
-    return counts.astype("float64").mask(hidden)
+    cells = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
+    inner = {(r, c) for r in table.index for c in table.columns}
+    hidden = _hide(cells, list(counts.index), list(counts.columns), inner, k)
+    mask = pd.DataFrame([[(r, c) in hidden for c in counts.columns] for r in counts.index],
+                        index=counts.index, columns=counts.columns)
+    return counts.astype("float64").mask(mask)
 
 
 def with_totals(table: pd.DataFrame, row_totals: bool = True) -> pd.DataFrame:
@@ -44,20 +45,49 @@ def with_totals(table: pd.DataFrame, row_totals: bool = True) -> pd.DataFrame:
     return out
 
 
-def _lines(counts: pd.DataFrame) -> list[list[tuple]]:
-    """Every row and every column (each with its total) as a list of cell coordinates."""
-    rows = [[(r, c) for c in counts.columns] for r in counts.index]
-    columns = [[(r, c) for r in counts.index] for c in counts.columns]
-    return [line for line in rows + columns if len(line) > 1]
+def _hide(cells: dict[tuple, int], rows: list, columns: list, inner: set[tuple], k: int) -> set[tuple]:
+    """The hidden cells of a table with its totals: the small ones, then complementary ones until no line
+    has exactly one hidden cell."""
+    hidden = {cell for cell, n in cells.items() if is_small(n, k)}
+    lines = [line for line in ([[(r, c) for c in columns] for r in rows] + [[(r, c) for r in rows] for c in columns])
+             if len(line) > 1]
+    while any(_protect(cells, hidden, line, inner) for line in lines):
+        pass
+    return hidden
 
 
-def _protect(counts: pd.DataFrame, hidden: pd.DataFrame, line: list[tuple], inner: list[tuple]) -> bool:
+def _protect(cells: dict[tuple, int], hidden: set[tuple], line: list[tuple], inner: set[tuple]) -> bool:
     """If exactly one non-empty cell of a line is hidden, hide the smallest other one (inner cells first)."""
-    if sum(1 for cell in line if hidden.at[cell]) != 1:
+    if sum(1 for cell in line if cell in hidden) != 1:
         return False
-    visible = [cell for cell in line if not hidden.at[cell] and counts.at[cell] > 0]
+    visible = [cell for cell in line if cell not in hidden and cells[cell] > 0]
     if not visible:
         return False
     inner_visible = [cell for cell in visible if cell in inner] or visible
-    hidden.at[min(inner_visible, key=lambda cell: counts.at[cell])] = True
+    hidden.add(min(inner_visible, key=lambda cell: cells[cell]))
     return True
+
+
+def shown_groups(cells: Mapping[tuple[Hashable, Hashable], int], k: int) -> set[tuple]:
+    """Of one round's table of people per (language, mode), the groups that may be shown.
+
+    A group is a cell (language, mode), a language (language, None), a way of answering (None, mode)
+    or everyone (None, None). The table and its totals go through complementary suppression, as in
+    suppress_table; a group nobody is in is not listed (it reveals no one: callers show it as 0).
+    """
+    counts = {key: int(n) for key, n in cells.items() if n}
+    languages = sorted({language for language, _ in counts}, key=str)
+    modes = sorted({mode for _, mode in counts}, key=str)
+    groups = {(None, None)} | {(language, None) for language in languages} | {(None, mode) for mode in modes}
+    groups |= set(counts)
+    if not any(is_small(n, k) for n in counts.values()):
+        return groups
+    table = {(language, mode): counts.get((language, mode), 0) for language in languages for mode in modes}
+    inner = set(table)
+    for language in languages:
+        table[(language, TOTAL)] = sum(counts.get((language, mode), 0) for mode in modes)
+    for mode in [*modes, TOTAL]:
+        table[(TOTAL, mode)] = sum(table[(language, mode)] for language in languages)
+    hidden = _hide(table, [*languages, TOTAL], [*modes, TOTAL], inner, k)
+    return {(None if row == TOTAL else row, None if column == TOTAL else column)
+            for row, column in table if (row, column) not in hidden} & groups

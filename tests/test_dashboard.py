@@ -1,5 +1,8 @@
 """Results per project: numbers by hand, small groups hidden even through filters, trust warnings."""
 
+import csv
+import io
+import re
 import uuid
 from datetime import date, timedelta
 
@@ -8,6 +11,7 @@ import pytest
 from app.dashboard.overview import project_overview
 from app.dashboard.report import Filters, project_report
 from app.extensions import db
+from app.models import Role, User
 
 
 @pytest.fixture
@@ -24,6 +28,43 @@ def answered_round(client, make_round):
         return round_
 
     return make
+
+
+@pytest.fixture
+def staff(app):
+    """A client logged in as the coordinator of a project's centre."""
+
+    def login(project):
+        user = User(email=f"coordinator-{uuid.uuid4().hex[:8]}@example.org", name="Coordinator",
+                    role=Role.COORDINATOR, locale="en", organisation=project.organisation, password_hash="x")
+        db.session.add(user)
+        db.session.commit()
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+        return client
+
+    return login
+
+
+def page(client, project, query="") -> str:
+    response = client.get(f"/results/projects/{project.id}{query}")
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", response.get_data(as_text=True))
+
+
+def results(client, project, query="") -> list[dict]:
+    response = client.get(f"/results/projects/{project.id}/results.csv{query}")
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+
+
+def counts_of(rows: list[dict], key: str) -> tuple[str, dict[str, str]]:
+    """A question's answered count and its count per answer, as the export holds them."""
+    (question,) = [r for r in rows if r["table"] == "question" and r["question_key"] == key]
+    answers = [r for r in rows if r["table"] == "answer" and r["question_key"] == key]
+    return question["count"], {r["value"]: r["count"] for r in answers}
 
 
 def faces(*values, language="nl"):
@@ -115,3 +156,105 @@ def test_the_demo_shows_which_project_is_good_bad_and_too_good(app):
     by_name = {row.project.name: row for row in rows}
     assert [row.project.name for row in rows if row.too_good] == ["Woonbegeleiding"]
     assert by_name["Vrouwengroep"].satisfaction > by_name["Accompagnement vers l'emploi"].satisfaction + 15
+
+
+# --- differencing: no two views may differ by a group that one round hides ------------------------------------
+
+def test_comparing_periods_never_gives_a_language_group_that_its_round_hides(answered_round, make_project, staff):
+    project = make_project()
+    january, february = date.today() - timedelta(days=60), date.today() - timedelta(days=30)
+    answered_round(project, faces(4, 4, 4, 4, 4, 4, 4, 4) + faces(1, 1, language="ti"), opens_on=january)
+    answered_round(project, faces(4, 4, 4, 4, 4, 4) + faces(5, 5, 5, 5, 5, 5, language="ti"), opens_on=february)
+    # January alone hides its two Tigrinya speakers (and Dutch with them)
+    alone = project_report(project, Filters(end=january), k=5, with_comments=False)
+    assert alone.languages == {"nl": None, "ti": None}
+    # all rounds minus February used to give them: 8 - 6 = 2 people, and the "1"s they gave
+    everything = project_report(project, Filters(), k=5, with_comments=False)
+    february_only = project_report(project, Filters(start=february), k=5, with_comments=False)
+    assert everything.respondents == 22
+    assert everything.languages["ti"] == february_only.languages["ti"] == 6
+    client = staff(project)
+    overview = page(client, project)
+    assert re.search(r"<td>≥ 6</td>", overview), "the count says it leaves rounds out"
+    assert "≥ marks a count that leaves out the rounds" in overview
+    filtered, february_filtered = page(client, project, "?language=ti"), page(client, project,
+                                                                             f"?language=ti&start={february}")
+    assert "1 round is left out: this group is too small there to be shown on its own." in filtered
+    answered = re.findall(r"(\d+) answered, (\d+)% skipped it", filtered)
+    assert answered == re.findall(r"(\d+) answered, (\d+)% skipped it", february_filtered) == [("6", "0"), ("6", "0")]
+    assert counts_of(results(client, project, "?language=ti"), "liked_today") == (
+        "6", {"1": "0", "2": "0", "3": "0", "4": "0", "5": "6"})
+
+
+def test_a_round_where_few_answered_a_question_is_left_out_of_its_figures(answered_round, make_project, staff):
+    project = make_project()
+    first = date.today() - timedelta(days=30)
+    # ten people, two of whom answered "understood": hidden when the round is shown alone
+    answered_round(project, [("nl", {"liked_today": "1", "understood": "no"})] * 2
+                   + [("nl", {"liked_today": "4"})] * 8, opens_on=first)
+    answered_round(project, [("nl", {"liked_today": "3", "understood": "yes"})] * 8)
+    client = staff(project)
+    alone = results(client, project, f"?end={first}")
+    assert counts_of(alone, "understood")[0] == ""
+    # both rounds used to show 10 answered, 2 "no": minus the second round alone, the first round's two answers
+    both, second = results(client, project), results(client, project, f"?start={date.today()}")
+    assert counts_of(both, "understood") == counts_of(second, "understood") == (
+        "8", {"yes": "8", "no": "0", "dont_know": "0"})
+    assert counts_of(both, "liked_today")[0] == "18", "a question enough people answered keeps both rounds"
+    assert [r["note"] for r in both if r["table"] == "question" and r["question_key"] == "understood"] == [
+        "1 round is left out of this question: too few people answered it there."]
+    shown = page(client, project)
+    assert "8 answered, 0% skipped it. 1 round is left out of this question" in shown
+    assert "10 answered" not in shown
+    # the overview's satisfaction counts the same answers as the project's page
+    report = project_report(project, Filters(), k=5, with_comments=False)
+    assert project_overview([project], k=5)[0].satisfaction == pytest.approx(report.satisfaction)
+
+
+def test_a_filtered_view_leaves_out_rounds_where_the_group_is_hidden(answered_round, make_project, staff):
+    """Sections add up rounds of one questionnaire: with a round hidden among them, its count was a subtraction."""
+    project = make_project()
+    days = [date.today() - timedelta(days=d) for d in (60, 30, 0)]
+    answered_round(project, faces(*[4] * 8) + faces(2, 2, 2, language="ar"), opens_on=days[0])
+    answered_round(project, faces(*[4] * 8) + faces(3, 3, 3, 3, 3, 3, 3, language="ar"), opens_on=days[1])
+    answered_round(project, [(language, {"overall": "4"}) for language in ["nl"] * 8 + ["ar"] * 5],
+                   opens_on=days[2], questionnaire="amif-satisfaction")
+    client = staff(project)
+    rows = results(client, project, "?language=ar")
+    rounds = {r["group"][:10]: r["count"] for r in rows if r["table"] == "round"}
+    assert rounds == {str(days[0]): "", str(days[1]): "7", str(days[2]): "5"}
+    # before: 15 people, and "liked_today: 10 answered" minus the 7 of the round shown gave the hidden 3
+    assert [r["count"] for r in rows if r["table"] == "respondents"] == ["12"]
+    assert counts_of(rows, "liked_today")[0] == "7" and counts_of(rows, "overall")[0] == "5"
+    shown = page(client, project, "?language=ar")
+    assert "1 round is left out: this group is too small there to be shown on its own." in shown
+    assert "10 answered" not in shown and "15 people answered" not in shown
+
+
+def test_filters_on_the_other_languages_never_leave_one_hidden_group_to_subtract(answered_round, make_project,
+                                                                                staff):
+    project = make_project()
+    answered_round(project, [("nl", {"liked_today": "4", "understood": "no"})] * 3
+                   + [("nl", {"liked_today": "4"})] * 7
+                   + [(language, {"liked_today": "4", "understood": "yes"}) for language in ["ar"] * 6 + ["ti"] * 6])
+    client = staff(project)
+    everyone = counts_of(results(client, project), "understood")
+    assert everyone == ("15", {"yes": "12", "no": "3", "dont_know": "0"})
+    per_language = {language: counts_of(results(client, project, f"?language={language}"), "understood")[0]
+                    for language in ("nl", "ar", "ti")}
+    # before: Arabic 6 and Tigrinya 6 shown, so 15 - 6 - 6 gave the three Dutch "no"s
+    hidden = [language for language, count in per_language.items() if count == ""]
+    assert len(hidden) >= 2 and "nl" in hidden, per_language
+    assert int(everyone[0]) - sum(int(n) for n in per_language.values() if n) > 3
+
+
+def test_a_withheld_round_changes_no_number_anywhere(answered_round, make_project, staff):
+    project = make_project()
+    answered_round(project, faces(5, 4, 4, 3, 2, 5, 4) + faces(3, 3, 3, 3, 3, language="ar"),
+                   opens_on=date.today() - timedelta(days=20))
+    client = staff(project)
+    before = results(client, project)
+    answered_round(project, faces(1, 1) + faces(1, language="ti"), opens_on=date.today())
+    after = results(client, project)
+    assert after == before, "a round of 3: its people, skips and answers are in no count, share or mean"
+    assert project_report(project, Filters(), k=5, with_comments=False).rounds[-1].withheld

@@ -2,7 +2,9 @@
 
 "Helped" counts the respondents whose answer to a question tagged ``amif_helped_integration`` is a
 face above the middle (or yes); "answered" counts those who answered that question at all. Both
-come from the running tallies. Rounds with fewer than K responses are left out. The "answered"
+come from the running tallies. Rounds with fewer than K responses are left out, and so are rounds
+in which fewer than K answered the indicator question (as on the project page: a project's page
+for one year, subtracted from this table, would otherwise give those few answers). The "answered"
 cells (project x year, with a total per project, per year and overall) go through complementary
 suppression, so that no hidden cell can be computed from a total and the cells shown. A year filter
 only shows one column of that same table: two views of the table never hide different cells.
@@ -90,21 +92,24 @@ def indicator_rounds(projects: list[Project], k: int, shared_only: bool) -> list
     return found
 
 
-def indicator_counts(rounds: list[tuple[Round, surveys.Question]]) -> pd.DataFrame:
-    """Per round: project, year (of the day it opened), helped and answered, from the tallies."""
+def indicator_counts(rounds: list[tuple[Round, surveys.Question]], k: int) -> pd.DataFrame:
+    """Per round that at least k answered the question: project, year (of the day it opened), helped and answered."""
     answers = answers_by(Selection(tuple(r.id for r, _ in rounds)), "round_id",
                          keys=sorted({question.key for _, question in rounds}))
     n = answers.groupby(["round_id", "question_key", "value"])["n"].sum().to_dict()
     rows = []
     for round_, question in rounds:
+        answered = int(n.get((round_.id, question.key, ANSWERED), 0))
+        if answered < k:
+            continue
         helped = sum(n.get((round_.id, question.key, value), 0) for value in helped_values(question))
         rows.append({"project_id": round_.project_id, "year": round_.opens_on.year, "helped": int(helped),
-                     "answered": int(n.get((round_.id, question.key, ANSWERED), 0))})
+                     "answered": answered})
     return pd.DataFrame(rows, columns=["project_id", "year", "helped", "answered"])
 
 
 def amif_table(projects: list[Project], k: int, year: int | None = None, shared_only: bool = False) -> AmifTable:
-    counts = indicator_counts(indicator_rounds(projects, k, shared_only))
+    counts = indicator_counts(indicator_rounds(projects, k, shared_only), k)
     counts = counts[counts["answered"] > 0]
     if counts.empty:
         return AmifTable(k, [], year, [], shared_only)
@@ -164,7 +169,8 @@ def table_for_request() -> AmifTable:
 @bp.route("/amif")
 @login_required
 def amif():
-    return render_template("dashboard/amif.html", table=table_for_request(), columns=amif_columns())
+    return render_template("dashboard/amif.html", table=table_for_request(), columns=amif_columns(),
+                           left_out_note=left_out_note)
 
 
 @bp.route("/amif.csv")
@@ -221,6 +227,11 @@ def export_rows(table: AmifTable):
                hidden_note(table.k) if line.hidden else ""]
 
 
+def left_out_note(k: int) -> str:
+    return _("Rounds in which fewer than %(k)s people answered the indicator question are left out too, so that "
+             "comparing this table with a project's results cannot reveal their answers.", k=k)
+
+
 def hidden_note(k: int) -> str:
     return _("Hidden: fewer than %(k)s people answered, or hidden so that such a row cannot be computed from the "
              "totals.", k=k)
@@ -231,6 +242,7 @@ def amif_dictionary(table: AmifTable) -> Dictionary:
         _("The AMIF result indicator: the number of respondents who say the activity helped their integration, "
           "out of the number who answered that question. The question is the one tagged "
           "\"%(indicator)s\" in the questionnaire.", indicator=AMIF_INDICATOR),
+        left_out_note(table.k),
         _("Year: %(year)s. Made on %(day)s.", year=table.year or _("all years"), day=today().isoformat()),
         *suppression_notes(table.k),
         _("In this table the lines are each year (its projects and its total) and each project (its years and "

@@ -13,7 +13,7 @@ from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..library.models import Questionnaire
 from ..rounds.models import Round
-from .queries import Selection, answers_by, responses_by, value_counts
+from .queries import Selection, answers_by, enough_answered, responses_by
 
 
 @dataclass
@@ -48,7 +48,7 @@ def _comparison(rounds: list[Round], group_of, k: int) -> Comparison:
     shown.pop("total", None)
     comparison = Comparison(survey, shown)
     keys = [q.key for q in survey.questions if q.kind.summary == "scale"]
-    answers = value_counts(answers_by(Selection(tuple(r.id for r in counted)), "round_id", keys=keys))
+    answers = enough_answered(answers_by(Selection(tuple(r.id for r in counted)), "round_id", keys=keys), k)
     group_by_round = {r.id: group_of(r) for r in counted}
     answers = answers.assign(group=answers["round_id"].map(group_by_round))
     for key in keys:

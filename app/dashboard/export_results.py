@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..rounds.models import Round
 from ..timeutil import today
@@ -118,14 +119,21 @@ def round_rows(report: ProjectReport) -> Iterator[list[Any]]:
                    note=hidden(report.k) if figures.responses is None else None)
 
 
+def group_note(report: ProjectReport, group: str, n: int | None) -> str | None:
+    if n is None:
+        return hidden(report.k)
+    if group in report.partial_groups:
+        return _("Counted only in the rounds where this group is large enough to be shown on its own.")
+    return None
+
+
 def group_rows(report: ProjectReport) -> Iterator[list[Any]]:
     for code, n in report.languages.items():
-        yield line("language", group=code, label=language_name(code), count=n,
-                   note=hidden(report.k) if n is None else None)
+        yield line("language", group=code, label=language_name(code), count=n, note=group_note(report, code, n))
     by_mode = report.satisfaction_by_mode or {}
     for mode, n in report.modes.items():
         yield line("mode", group=mode, label=mode_name(mode), count=n, mean_0_100=by_mode.get(mode),
-                   note=hidden(report.k) if n is None else None)
+                   note=group_note(report, mode, n))
 
 
 def trust_rows(report: ProjectReport) -> Iterator[list[Any]]:
@@ -147,7 +155,10 @@ def question_rows(questionnaire: str, report: QuestionReport, k: int, names: dic
     if summary.hidden:
         yield line("question", **about, note=hidden(k))
         return
-    yield line("question", **about, count=summary.answered, mean_0_100=summary.mean)
+    left_out = ngettext("%(num)s round is left out of this question: too few people answered it there.",
+                        "%(num)s rounds are left out of this question: too few people answered it there.",
+                        report.left_out) if report.left_out else None
+    yield line("question", **about, count=summary.answered, mean_0_100=summary.mean, note=left_out)
     if summary.positive is not None:
         low, high = summary.positive_interval
         yield line("positive", **about, count=summary.positive, base=summary.answered, share=summary.positive_share,
@@ -166,6 +177,9 @@ def results_dictionary(report: ProjectReport) -> Dictionary:
         _("Aggregated results of the project %(project)s (%(centre)s). Free-text comments are never part of this "
           "file.", project=report.project.name, centre=report.project.organisation.name),
         _("Rounds are counted in the period by the day they opened; a round is never split."),
+        _("Figures over several rounds add up what each round shows on its own: in a round where a group (a "
+          "language, a way of answering, the people who answered a question) is too small to be shown, that round "
+          "is left out of the group's numbers, so that comparing two periods never reveals it."),
         *suppression_notes(report.k),
     ]
     return Dictionary(_("Aggregated results"), notes,

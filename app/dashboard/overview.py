@@ -13,7 +13,7 @@ from ..centres.models import Project
 from ..extensions import db
 from ..rounds.models import Round
 from ..timeutil import today
-from .queries import Selection, answers_by, responses_by, value_counts
+from .queries import Selection, answers_by, enough_answered, responses_by
 
 #: the overview looks at rounds opened in the last year
 PERIOD = timedelta(days=365)
@@ -39,7 +39,7 @@ def project_overview(projects: list[Project], k: int) -> list[ProjectRow]:
                                 .order_by(Round.opens_on)).all()
     selection = Selection(tuple(r.id for r in rounds))
     per_round = responses_by(selection, "round_id").set_index("round_id")
-    faces = value_counts(answers_by(selection, "round_id", keys=scale_keys(rounds)))
+    faces = enough_answered(answers_by(selection, "round_id", keys=scale_keys(rounds)), k)
     faces = faces.assign(score=faces["value"].astype(int).map(scale_score) * faces["n"])
     return [project_row(p, [r for r in rounds if r.project_id == p.id], per_round, faces, k) for p in projects]
 

@@ -55,9 +55,25 @@ def answers_by(selection: Selection, *dimensions: str, keys: Sequence[str] | Non
     return frame.astype({"n": "int64"})
 
 
-def answered_counts(answers: pd.DataFrame) -> pd.DataFrame:
-    return answers[answers["value"] == ANSWERED]
+def answered_by(selection: Selection, *dimensions: str) -> pd.DataFrame:
+    """Per question (question_key, n), how many answered it at all, grouped by the given dimensions."""
+    groups = [getattr(AnswerTally, name) for name in dimensions]
+    query = (select(*groups, AnswerTally.question_key, func.sum(AnswerTally.n).label("n"))
+             .where(*_where(AnswerTally, selection), AnswerTally.value == ANSWERED)
+             .group_by(*groups, AnswerTally.question_key))
+    frame = pd.DataFrame(db.session.execute(query).all(), columns=[*dimensions, "question_key", "n"])
+    return frame.astype({"n": "int64"})
 
 
 def value_counts(answers: pd.DataFrame) -> pd.DataFrame:
     return answers[answers["value"] != ANSWERED]
+
+
+def enough_answered(answers: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The value counts (of answers grouped by round_id) of each question in each round that at least k answered.
+
+    A round where fewer answered a question is left out of that question's figures, as on the project page:
+    otherwise a figure here minus the page's would give those few answers.
+    """
+    answered = answers[(answers["value"] == ANSWERED) & (answers["n"] >= k)][["round_id", "question_key"]]
+    return value_counts(answers).merge(answered, on=["round_id", "question_key"])

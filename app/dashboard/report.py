@@ -3,6 +3,13 @@
 Rounds with fewer than K responses are left out of every figure (a whole small round could
 otherwise be found by comparing periods). Breakdowns and round-by-round figures go through
 complementary suppression, and a filter can only pick a group that its breakdown shows.
+
+A figure over several rounds adds up what each round shows on its own: periods select whole
+rounds, so two periods that differ by one round would otherwise give that round's figures by
+subtraction. In each round, a language, a way of answering or both is shown only where its table
+(with complementary suppression) shows it, and a question's answers of a group only where at
+least K of them answered it (again with complementary suppression); elsewhere that round is left
+out of the group's figures, and the page says so.
 """
 
 from dataclasses import dataclass, field
@@ -12,17 +19,20 @@ import pandas as pd
 from sqlalchemy import func, select
 
 import surveys
-from analysis.quality import Trust, skip_rates
+from analysis.quality import Trust
 from analysis.stats import scale_score
 from analysis.summaries import Summary, summarise
-from analysis.suppression import suppress_small_cells, suppress_table
+from analysis.suppression import shown_groups, suppress_small_cells
 
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.models import Answer, Response
 from ..kiosk.tallies import ANSWERED
 from ..rounds.models import Round
-from .queries import Selection, answered_counts, answers_by, responses_by, value_counts
+from .queries import Selection, answered_by, answers_by, responses_by
+
+#: a group of respondents: (language or None, mode or None); (None, None) is everyone
+Group = tuple[str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,8 @@ class QuestionReport:
     summary: Summary
     #: (round, mean 0-100 or None) for scale questions
     trend: list[tuple[Round, float | None]] = field(default_factory=list)
+    #: rounds left out of this question's figures: too few of the group answered it there
+    left_out: int = 0
 
 
 @dataclass
@@ -73,7 +85,6 @@ class ProjectReport:
     rounds: list[RoundFigures]
     sections: list[Section]
     trust: Trust | None
-    skips: dict[str, float | None]
     languages: dict[str, int | None]
     modes: dict[str, int | None]
     satisfaction_by_mode: dict[str, float] | None
@@ -81,6 +92,10 @@ class ProjectReport:
     comments: list[tuple[Round, str]]
     #: the filter that was asked for but names a group too small to show
     refused_filter: str | None = None
+    #: languages and modes counted only in the rounds that show them (left out of the others)
+    partial_groups: set[str] = field(default_factory=set)
+    #: rounds left out of a filtered view: the group is too small to show in them
+    left_out_rounds: int = 0
 
     @property
     def notes(self) -> list[str]:
@@ -92,24 +107,26 @@ def project_report(project: Project, filters: Filters, k: int, with_comments: bo
     totals = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
     counted = [r for r in rounds if totals.get(r.id, 0) >= k]
     base = Selection(tuple(r.id for r in counted))
-    languages = visible_groups(base, "language", k)
-    modes = visible_groups(base, "mode", k)
-    selection, refused = apply_filters(base, filters, languages, modes, k)
+    shown = RoundGroups(base, k)
+    languages, partial_languages = breakdown(shown, base, "language")
+    modes, partial_modes = breakdown(shown, base, "mode")
+    selection, refused = apply_filters(base, filters, shown)
+    group = (selection.language, selection.mode)
     per_round = responses_by(selection, "round_id").set_index("round_id")
-    shown_rounds = suppress_small_cells({r.id: int(per_round["responses"].get(r.id, 0)) for r in counted}, k)
+    shown_rounds = suppress_small_cells({i: int(per_round["responses"].get(i, 0)) for i in selection.round_ids}, k)
     figures = [RoundFigures(r, shown_rounds.get(r.id), withheld=r not in counted) for r in rounds]
     respondents = shown_rounds.get("total") or None
-    answers = answers_by(selection, "round_id", "mode")
+    counts = AnswerCounts(answers_by(selection, "round_id", "mode"), shown, group)
     return ProjectReport(
         project=project, k=k, filters=filters, respondents=respondents, rounds=figures,
-        sections=sections(counted, figures, answers, per_round, k) if respondents else [],
+        sections=sections(counted, figures, counts, per_round, k) if respondents else [],
         trust=trust(per_round) if respondents else None,
-        skips=skips(counted, answers, per_round) if respondents else {},
         languages=languages, modes=modes,
-        satisfaction_by_mode=satisfaction_by_mode(counted, answers, selection, k) if respondents else None,
-        satisfaction=satisfaction(counted, answers) if respondents else None,
+        satisfaction_by_mode=satisfaction_by_mode(counted, counts, shown, selection, k) if respondents else None,
+        satisfaction=satisfaction(counted, counts) if respondents else None,
         comments=comments(counted, selection) if with_comments and respondents else [],
-        refused_filter=refused,
+        refused_filter=refused, partial_groups=partial_languages | partial_modes,
+        left_out_rounds=sum(1 for i in base.round_ids if i not in selection.round_ids and shown.count(i, group)),
     )
 
 
@@ -123,72 +140,137 @@ def rounds_in_period(project: Project, filters: Filters) -> list[Round]:
     return list(db.session.scalars(query))
 
 
-def visible_groups(selection: Selection, dimension: str, k: int) -> dict[str, int | None]:
-    counts = responses_by(selection, dimension)
-    shown = suppress_small_cells(dict(zip(counts[dimension], counts["responses"], strict=True)), k)
-    shown.pop("total", None)
-    return shown
+class RoundGroups:
+    """Per round, which groups it may show: of its respondents, and of those who answered each question.
+
+    Each round's table of people per language and mode (for a question: of those who answered it) goes
+    through complementary suppression on its own. A figure over several rounds only adds up what each
+    round shows, so subtracting one period from another never gives more than one round shows alone.
+    """
+
+    def __init__(self, base: Selection, k: int):
+        self.k = k
+        self.cells: dict[tuple[int, str | None], dict[tuple[str, str], int]] = {}
+        people = responses_by(base, "round_id", "language", "mode")
+        for round_id, language, mode, n in zip(people["round_id"], people["language"], people["mode"],
+                                               people["responses"], strict=True):
+            self.cells.setdefault((int(round_id), None), {})[(language, mode)] = int(n)
+        answered = answered_by(base, "round_id", "language", "mode")
+        for round_id, language, mode, key, n in zip(answered["round_id"], answered["language"], answered["mode"],
+                                                    answered["question_key"], answered["n"], strict=True):
+            self.cells.setdefault((int(round_id), key), {})[(language, mode)] = int(n)
+        self._shown: dict[tuple[int, str | None], set] = {}
+
+    def count(self, round_id: int, group: Group, key: str | None = None) -> int:
+        """People of the group in the round (key: who answered that question)."""
+        language, mode = group
+        return sum(n for (its_language, its_mode), n in self.cells.get((round_id, key), {}).items()
+                   if language in (None, its_language) and mode in (None, its_mode))
+
+    def shows(self, round_id: int, group: Group, key: str | None = None) -> bool:
+        """Whether the round shows the group (an empty group shows, as 0)."""
+        if not self.count(round_id, group, key):
+            return True
+        if (round_id, key) not in self._shown:
+            self._shown[(round_id, key)] = shown_groups(self.cells[(round_id, key)], self.k)
+        return group in self._shown[(round_id, key)]
 
 
-def apply_filters(base: Selection, filters: Filters, languages: dict, modes: dict,
-                  k: int) -> tuple[Selection, str | None]:
-    """Narrow to the asked language and mode, but only to groups that the breakdowns show."""
-    if filters.language and languages.get(filters.language) is None:
-        return base, filters.language
-    if filters.mode and modes.get(filters.mode) is None:
-        return base, filters.mode
-    if filters.language and filters.mode and not pair_visible(base, filters.language, filters.mode, k):
-        return base, f"{filters.language} + {filters.mode}"
-    return base.narrowed(language=filters.language, mode=filters.mode), None
+def breakdown(shown: RoundGroups, base: Selection, dimension: str) -> tuple[dict[str, int | None], set[str]]:
+    """People per language (or mode), adding up only the rounds that show it; None where no round does.
+
+    Also the values counted in some rounds only (a round where the group is too small leaves it out).
+    """
+    values = sorted({language if dimension == "language" else mode
+                     for (round_id, key), cells in shown.cells.items() if key is None
+                     for (language, mode), n in cells.items() if n})
+    counts: dict[str, int | None] = {}
+    partial: set[str] = set()
+    for value in values:
+        group = (value, None) if dimension == "language" else (None, value)
+        n = sum(shown.count(i, group) for i in base.round_ids if shown.shows(i, group))
+        counts[value] = n or None
+        if n and any(not shown.shows(i, group) for i in base.round_ids):
+            partial.add(value)
+    return counts, partial
 
 
-def pair_visible(base: Selection, language: str, mode: str, k: int) -> bool:
-    counts = responses_by(base, "language", "mode").pivot(index="language", columns="mode", values="responses")
-    shown = suppress_table(counts.fillna(0), k)
-    return language in shown.index and mode in shown.columns and not pd.isna(shown.at[language, mode])
+def apply_filters(base: Selection, filters: Filters, shown: RoundGroups) -> tuple[Selection, str | None]:
+    """Narrow to the asked language and mode, in the rounds that show that group; refuse a group none shows."""
+    language, mode = filters.language, filters.mode
+    asked = [((language, None), language)] if language else []
+    asked += [((None, mode), mode)] if mode else []
+    asked += [((language, mode), f"{language} + {mode}")] if language and mode else []
+    for group, name in asked:
+        if not any(shown.count(i, group) for i in base.round_ids if shown.shows(i, group)):
+            return base, name
+    if not asked:
+        return base, None
+    rounds = tuple(i for i in base.round_ids if shown.shows(i, (language, mode)))
+    return Selection(rounds, language=language, mode=mode), None
 
 
 class AnswerCounts:
-    """Answer tallies of a selection, grouped once, looked up by question and rounds."""
+    """Answer tallies of a selection, looked up by question, rounds and mode.
 
-    def __init__(self, answers: pd.DataFrame):
-        grouped = answers.groupby(["question_key", "round_id", "value"])["n"].sum()
-        self.counts: dict[str, dict[int, dict[str, int]]] = {}
-        for (key, round_id, value), n in grouped.items():
-            self.counts.setdefault(key, {}).setdefault(round_id, {})[value] = int(n)
+    Only what a round shows counts: a round where too few of the group answered a question is left out of
+    that question's figures (see RoundGroups).
+    """
 
-    def values(self, key: str, round_ids) -> dict[str, int]:
-        """value -> respondents, summed over the rounds ("" = answered at all)."""
+    def __init__(self, answers: pd.DataFrame, shown: RoundGroups, group: Group):
+        self.shown, self.group = shown, group
+        grouped = answers.groupby(["question_key", "round_id", "mode", "value"])["n"].sum()
+        self.counts: dict[str, dict[int, dict[str, dict[str, int]]]] = {}
+        for (key, round_id, mode, value), n in grouped.items():
+            self.counts.setdefault(key, {}).setdefault(int(round_id), {}).setdefault(mode, {})[value] = int(n)
+
+    def included(self, key: str, round_ids, mode: str | None = None) -> list[int]:
+        """The rounds whose answers to the question count: those that show the group and its answers."""
+        group = (self.group[0], mode or self.group[1])
+        return [i for i in round_ids if self.shown.shows(i, group) and self.shown.shows(i, group, key)]
+
+    def values(self, key: str, round_ids, mode: str | None = None) -> dict[str, int]:
+        """value -> respondents, summed over the rounds that show them ("" = answered at all)."""
         total: dict[str, int] = {}
-        for round_id in round_ids:
-            for value, n in self.counts.get(key, {}).get(round_id, {}).items():
-                total[value] = total.get(value, 0) + n
+        for round_id in self.included(key, round_ids, mode):
+            for each, values in self.counts.get(key, {}).get(round_id, {}).items():
+                if mode in (None, each):
+                    for value, n in values.items():
+                        total[value] = total.get(value, 0) + n
         return total
 
+    def left_out(self, key: str, round_ids) -> int:
+        """Rounds in which some of the group answered the question but too few to show."""
+        shown = set(self.included(key, round_ids))
+        return sum(1 for i in round_ids if i not in shown and self.shown.count(i, self.group, key))
 
-def sections(rounds: list[Round], figures: list[RoundFigures], answers: pd.DataFrame, per_round: pd.DataFrame,
+
+def sections(rounds: list[Round], figures: list[RoundFigures], counts: AnswerCounts, per_round: pd.DataFrame,
              k: int) -> list[Section]:
     by_slug: dict[str, list[Round]] = {}
     for round_ in rounds:
         by_slug.setdefault(round_.questionnaire.slug, []).append(round_)
-    counts = AnswerCounts(answers)
     hidden = {f.round.id for f in figures if f.responses is None}
     found = []
     for group in by_slug.values():
         survey = max(group, key=lambda r: r.questionnaire.version).questionnaire.survey
         ids = [r.id for r in group]
-        respondents = int(per_round["responses"].reindex(ids).fillna(0).sum())
-        questions = [question_report(q, counts, respondents, group, hidden, k)
+        questions = [question_report(q, counts, per_round, group, hidden, k)
                      for q in survey.questions if q.kind.summary in ("scale", "choice")]
         found.append(Section(survey, [f for f in figures if f.round.id in ids], questions))
     return found
 
 
-def question_report(question: surveys.Question, counts: AnswerCounts, respondents: int, rounds: list[Round],
+def question_report(question: surveys.Question, counts: AnswerCounts, per_round: pd.DataFrame, rounds: list[Round],
                     hidden_rounds: set[int], k: int) -> QuestionReport:
-    values = counts.values(question.key, [r.id for r in rounds])
+    """A question over the rounds that show its answers; respondents (for the skipped share) of those rounds."""
+    ids = [r.id for r in rounds if r.id not in hidden_rounds]
+    included = counts.included(question.key, ids)
+    respondents = int(per_round["responses"].reindex(included).fillna(0).sum())
+    values = counts.values(question.key, ids)
     answered = values.pop(ANSWERED, 0)
-    report = QuestionReport(question, summarise(question, values, answered, respondents, k))
+    report = QuestionReport(question, summarise(question, values, answered, respondents, k),
+                            left_out=counts.left_out(question.key, ids))
     if question.kind.summary == "scale":
         report.trend = [(r, None if r.id in hidden_rounds else round_mean(counts.values(question.key, [r.id]), k))
                         for r in rounds]
@@ -208,40 +290,40 @@ def trust(per_round: pd.DataFrame) -> Trust:
                  int(sums["straightlining"]))
 
 
-def skips(rounds: list[Round], answers: pd.DataFrame, per_round: pd.DataFrame) -> dict[str, float | None]:
-    """Per question key, the share of respondents (of rounds that asked it) who skipped it."""
-    asked: dict[str, int] = {}
-    for round_ in rounds:
-        for question in round_.questionnaire.survey.answerable_questions:
-            asked[question.key] = asked.get(question.key, 0) + int(per_round["responses"].get(round_.id, 0))
-    return skip_rates(asked, answered_counts(answers).groupby("question_key")["n"].sum().to_dict())
-
-
 def faces_keys(rounds: list[Round]) -> set[str]:
     return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "scale"}
 
 
-def mean_of_faces(answers: pd.DataFrame, keys: set[str]) -> tuple[float, int]:
-    faces = value_counts(answers[answers["question_key"].isin(keys)])
-    n = int(faces["n"].sum())
-    total = sum(scale_score(int(value)) * count for value, count in zip(faces["value"], faces["n"], strict=True))
+def mean_of_faces(counts: AnswerCounts, keys: set[str], round_ids, mode: str | None = None) -> tuple[float, int]:
+    """Mean of the faces given (0-100) and how many, in the rounds that show each question's answers."""
+    total, n = 0.0, 0
+    for key in keys:
+        for value, count in counts.values(key, round_ids, mode).items():
+            if value != ANSWERED:
+                total += scale_score(int(value)) * count
+                n += count
     return (total / n if n else 0.0), n
 
 
-def satisfaction(rounds: list[Round], answers: pd.DataFrame) -> float | None:
+def satisfaction(rounds: list[Round], counts: AnswerCounts) -> float | None:
     """Mean of every face given in the selection, 0 (worst) to 100 (best)."""
-    mean, n = mean_of_faces(answers, faces_keys(rounds))
+    mean, n = mean_of_faces(counts, faces_keys(rounds), [r.id for r in rounds])
     return mean if n else None
 
 
-def satisfaction_by_mode(rounds: list[Round], answers: pd.DataFrame, selection: Selection,
+def satisfaction_by_mode(rounds: list[Round], counts: AnswerCounts, shown: RoundGroups, selection: Selection,
                          k: int) -> dict[str, float] | None:
-    """Satisfaction per mode, only when every mode in the selection has at least k responses."""
+    """Satisfaction per mode, only when every mode in the selection has at least k responses shown."""
     per_mode = responses_by(selection, "mode")
-    if len(per_mode) < 2 or (per_mode["responses"] < k).any():
+    if len(per_mode) < 2:
         return None
+    language = selection.language
+    for mode in per_mode["mode"]:
+        group = (language, mode)
+        if sum(shown.count(i, group) for i in selection.round_ids if shown.shows(i, group)) < k:
+            return None
     keys = faces_keys(rounds)
-    return {mode: mean_of_faces(answers[answers["mode"] == mode], keys)[0] for mode in per_mode["mode"]}
+    return {mode: mean_of_faces(counts, keys, selection.round_ids, mode)[0] for mode in per_mode["mode"]}
 
 
 def comments(rounds: list[Round], selection: Selection, limit: int = 200) -> list[tuple[Round, str]]:
