@@ -12,6 +12,7 @@ from app.dashboard.overview import project_overview
 from app.dashboard.report import Filters, project_report
 from app.extensions import db
 from app.models import Role, User
+from tests.clients import logged_in
 
 
 @pytest.fixture
@@ -38,12 +39,7 @@ def staff(app):
         user = User(email=f"coordinator-{uuid.uuid4().hex[:8]}@example.org", name="Coordinator",
                     role=Role.COORDINATOR, locale="en", organisation=project.organisation, password_hash="x")
         db.session.add(user)
-        db.session.commit()
-        client = app.test_client()
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
-            session["_fresh"] = True
-        return client
+        return logged_in(app, user)
 
     return login
 

@@ -15,6 +15,7 @@ from app.audit.models import AuditEvent
 from app.extensions import db
 from app.kiosk.tallies import rebuild_tallies
 from app.models import Role, User
+from tests.clients import logged_in
 
 #: 12 answers to the AMIF satisfaction questionnaire; 7 of 12 say it helped (faces 4 and 5)
 HELPED = ["5", "5", "4", "4", "4", "5", "4", "3", "2", "1", "3", "2"]
@@ -43,12 +44,7 @@ def login(app, centre):
         db.session.add(user)
         if project is not None:
             user.projects.append(project)
-        db.session.commit()
-        client = app.test_client()
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
-            session["_fresh"] = True
-        return client
+        return logged_in(app, user)
 
     return as_role
 

@@ -11,6 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.extensions import db
 from app.models import Answer, AuditEvent, Questionnaire, Response, Role, Round, RoundSession
 from app.rounds import lock
+from tests.clients import logged_in
 
 PIN = "2468"
 TODAY = date.today()
@@ -36,15 +37,6 @@ def worker(make_user, centre, project):
 @pytest.fixture
 def coordinator(make_user, centre):
     return make_user(email="coord@example.org", role=Role.COORDINATOR, centre=centre, locale="en")
-
-
-def logged_in(app, user):
-    db.session.commit()
-    client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
-        session["_fresh"] = True
-    return client
 
 
 @pytest.fixture

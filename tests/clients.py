@@ -1,0 +1,13 @@
+"""Test clients of the app, logged in as a given user (the session cookie Flask-Login reads)."""
+
+from app.extensions import db
+
+
+def logged_in(app, user):
+    """A new test client of ``app`` logged in as ``user`` (committed first, so the app can load it)."""
+    db.session.commit()
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    return client
