@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Questionnaire
@@ -40,13 +40,18 @@ def clip_name(language: str, text: str) -> str | None:
     return f"{language}-{digest}"
 
 
+def survey_screens(survey: Questionnaire, language: str) -> list[tuple[str, list[str]]]:
+    """(screen key, texts) of every screen in ``language``: the intro, then each question's text and options."""
+    screens = [("intro", [survey.intro.text.get(language, "")])]
+    for question in survey.questions:
+        screens.append((question.key, [question.text.get(language, "")]
+                        + [choice.text.get(language, "") for choice in question.choices()]))
+    return screens
+
+
 def survey_texts(survey: Questionnaire, language: str) -> list[str]:
     """Every text of a questionnaire a respondent may hear in ``language``: intro, questions and options."""
-    texts = [survey.intro.text.get(language, "")]
-    for question in survey.questions:
-        texts.append(question.text.get(language, ""))
-        texts.extend(choice.text.get(language, "") for choice in question.choices())
-    return [text for text in texts if text.strip()]
+    return [text for _key, texts in survey_screens(survey, language) for text in texts if text.strip()]
 
 
 def speaker_available() -> str | None:
@@ -60,7 +65,7 @@ def speaker_available() -> str | None:
 class Made:
     made: int = 0
     present: int = 0
-    failed: list[str] | None = None
+    failed: list[str] = field(default_factory=list)
 
 
 def generate(wanted: Iterable[tuple[str, str]], folder: Path, jobs: int | None = None) -> Made:
@@ -71,7 +76,7 @@ def generate(wanted: Iterable[tuple[str, str]], folder: Path, jobs: int | None =
     """
     folder.mkdir(parents=True, exist_ok=True)
     todo: dict[str, tuple[str, str]] = {}
-    result = Made(failed=[])
+    result = Made()
     for language, text in wanted:
         name = clip_name(language, text)
         if name is None or name in todo:

@@ -31,20 +31,10 @@ def clips(tmp_path_factory):
     survey = surveys.load_questionnaire(LIBRARY / "after-activity.yaml")
     folder = tmp_path_factory.mktemp("speech")
     wanted = [(lang, text) for lang in VOICED for text in survey_texts(survey, lang)]
-    wanted += [(lang, text) for lang in VOICED for text in prompts_of(lang)]
+    wanted += [(lang, text) for lang in VOICED for text in prompt_texts(lang)]
     made = generate(wanted, folder)
     assert made.failed == [] and made.made == len({clip_name(lang, text) for lang, text in wanted})
     return folder
-
-
-def prompts_of(language):
-    from babel.support import Translations
-
-    from app.kiosk.speech import TRANSLATIONS
-    from app.locale import babel_locale
-
-    catalogue = Translations.load(str(TRANSLATIONS), [babel_locale(language)], domain="respondent")
-    return [surveys.LANGUAGES[language].endonym] + [catalogue.gettext(p) for p in PROMPTS]
 
 
 @pytest.fixture

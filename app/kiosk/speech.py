@@ -19,8 +19,9 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 import surveys
-from surveys.speech import clip_name, generate, has_voice, speaker_available, survey_texts
+from surveys.speech import clip_name, generate, has_voice, speaker_available, survey_screens, survey_texts
 
+from ..cli import TRANSLATIONS
 from ..extensions import db
 from ..library.models import Questionnaire
 from ..locale import babel_locale
@@ -35,7 +36,6 @@ PROMPTS = (
     "Are you still there?",
     "Yes, I want to continue",
 )
-TRANSLATIONS = Path(__file__).parent.parent.parent / "translations"
 
 
 def folder() -> Path:
@@ -130,10 +130,8 @@ def coverage(survey: surveys.Questionnaire, language: str, recorded: set[str]) -
     if language not in survey.languages:
         return result
     have = present()
-    screens = [("intro", survey.intro.text.get(language, ""), [])] + [
-        (q.key, q.text.get(language, ""), [c.text.get(language, "") for c in q.choices()]) for q in survey.questions]
-    for key, text, options in screens:
-        for index, said in enumerate([text, *options]):
+    for key, texts in survey_screens(survey, language):
+        for index, said in enumerate(texts):
             if not said.strip():
                 continue
             result.total += 1
@@ -155,7 +153,7 @@ def generate_command() -> None:
         click.echo(f"No spoken versions made: {reason}. The kiosk falls back on the browser's own voices.")
         return
     result = generate(wanted_texts(latest_questionnaires()), folder())
-    for problem in result.failed or []:
+    for problem in result.failed:
         click.echo(f"failed: {problem}", err=True)
     voiced = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if has_voice(code))
     silent = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if not has_voice(code))

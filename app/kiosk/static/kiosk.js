@@ -179,8 +179,8 @@
     stopSound();
     if (state) state.reading = true;
     var screen = button.closest(".screen, .still-there"), audio = button.getAttribute("data-audio");
-    if (!audio) { speak(textOf(screen), state ? state.lang : html.lang); return; }
-    play(audio.split(" "), function () { speak(textOf(screen), state ? state.lang : html.lang); });
+    var read = function () { speak(textOf(screen), state ? state.lang : html.lang); };
+    if (audio) play(audio.split(" "), read); else read();
   }
 
   function play(urls, fallback) {
