@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -91,13 +92,14 @@ def test_a_coordinator_edits_a_copy_adds_a_pictures_question_and_previews_it_in_
     page.get_by_role("button", name="Add the question").click()
     new = page.locator(".question-card").last
     assert "Not saved yet" in page.locator(".flash.unsaved").inner_text()
-    assert page.locator("input[name='q3.text.fr']").is_hidden(), "the languages shown stay as chosen"
+    # the page is new (the question was added by the server): wait for its script to apply the languages shown
+    expect(page.locator("input[name='q3.text.fr']"), "the languages shown stay as chosen").to_be_hidden()
     page.get_by_role("button", name="Save", exact=True).last.click()
     assert "Nothing was saved" in page.locator(".problems").inner_text()
     page.screenshot(path=str(SCREENS / "library-editor-problems.png"))
     page.locator(".problems a", has_text="Screen 4: text").click()
     assert page.locator("#f-questions-3-text .error").inner_text() == "missing; give the text in every language"
-    assert page.locator("input[name='q3.text.fr']").is_visible(), "with problems, every language is shown"
+    expect(page.locator("input[name='q3.text.fr']"), "with problems, every language is shown").to_be_visible()
     new = page.locator(".question-card").last
     for lang, text in in_every_language(languages, "question").items():
         new.locator(f"input[name='q3.text.{lang}']").fill(text)
