@@ -120,7 +120,8 @@ def test_the_flyer_prints_on_one_a4_page_with_the_link(staff_page, live_server, 
     page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf_pages(pdf) == 1
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert f"vox.test/r/{round_.token}" in text
+    # pdftotext sometimes puts a space inside the printed link (after "_"): compare without spaces
+    assert f"vox.test/r/{round_.token}" in "".join(text.split())
     assert "Scan de code met je telefoon" in text and "Back to the round" not in text
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(SCREENS / f"{name}-pdf")], check=True)
