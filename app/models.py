@@ -6,11 +6,12 @@ from .audit.models import AuditEvent
 from .centres.models import Organisation, Project
 from .kiosk.models import Answer, Response
 from .kiosk.tallies import AnswerTally, ResponseTally
-from .library.audio_models import QuestionnaireAudio
+from .library.audio_models import QuestionnaireAudio, VoiceRecording
 from .library.models import Questionnaire
 from .rounds.models import Mode, Round
 from .rounds.sessions import RoundSession
 
 __all__ = ["Answer", "AnswerTally", "AuditEvent", "LoginThrottle", "Mode", "Organisation", "Project",
            "Questionnaire", "QuestionnaireAudio", "Response", "ResponseTally", "Role", "Round", "RoundSession", "User",
+           "VoiceRecording",
            "project_members"]

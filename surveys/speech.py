@@ -40,6 +40,11 @@ def clip_name(language: str, text: str) -> str | None:
     return f"{language}-{digest}"
 
 
+def text_digest(text: str) -> str:
+    """What identifies a text for a person's recording of it: the same words, spaced otherwise, are the same."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:32]
+
+
 def survey_screens(survey: Questionnaire, language: str) -> list[tuple[str, list[str]]]:
     """(screen key, texts) of every screen in ``language``: the intro, then each question's text and options."""
     screens = [("intro", [survey.intro.text.get(language, "")])]

@@ -507,7 +507,7 @@ def test_an_uploaded_wav_is_kept_and_the_kiosk_plays_it(staff, own, make_project
     db.session.commit()
     played = staff.log_in(staff.user).get(f"/r/{round_.token}/audio/ar/liked_today")
     assert played.status_code == 200 and played.mimetype == "audio/wav" and played.data == silent_wav()
-    assert f'data-audio="/r/{round_.token}/audio/ar/liked_today"' in staff.log_in(staff.user).get(
+    assert f'data-audio="/r/{round_.token}/audio/ar/liked_today ' in staff.log_in(staff.user).get(
         f"/r/{round_.token}").text
     staff_played = staff.log_in(staff.user).get(f"/library/{own.id}/audio/liked_today/ar")
     assert staff_played.status_code == 200 and staff_played.data == silent_wav()

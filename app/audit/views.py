@@ -48,6 +48,8 @@ ACTION_LABELS = {
     "questionnaire.export": _l("Exported a questionnaire"),
     "questionnaire.recording_add": _l("Added a recording"),
     "questionnaire.recording_delete": _l("Deleted a recording"),
+    "voice.record": _l("Recorded a text for the centre"),
+    "voice.delete": _l("Deleted the centre's recording of a text"),
     "export.results": _l("Exported results"),
     "export.responses": _l("Exported responses"),
     "export.report": _l("Printed a report"),

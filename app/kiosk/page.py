@@ -21,7 +21,7 @@ from ..locale import babel_locale
 from ..rounds.models import Mode, Round
 from ..security import csp_nonce
 from .i18n import respondent
-from .speech import clip_url
+from .speech import Voices
 
 STATIC = Path(__file__).parent / "static"
 #: pictograms the page itself uses, beside those of the questions
@@ -32,13 +32,14 @@ INTERFACE_PICTURES = ("volume", "arrow-left", "arrow-right", "send", "heart", "e
 def render_round(round_: Round, survey: surveys.Questionnaire, unlock_url: str | None = None) -> Response:
     """The round's page; ``unlock_url`` adds the discreet way out for staff on a tablet locked in kiosk mode."""
     languages = [lang for lang in round_.languages if lang in survey.languages]
-    screens = {lang: _screens(round_, survey, lang, _audio_urls(round_, survey, lang)) for lang in languages}
-    return current_app.make_response(_page(round_, survey, languages, screens, _config(round_, languages),
+    voices = Voices.of_centre(round_.project.organisation_id, languages)
+    screens = {lang: _screens(round_, survey, lang, _audio_urls(round_, survey, lang), voices) for lang in languages}
+    return current_app.make_response(_page(round_, survey, languages, screens, _config(round_, languages), voices,
                                            unlock_url=unlock_url))
 
 
 def _page(round_: Round, survey: surveys.Questionnaire, languages: list[str], screens: dict[str, str],
-          config: dict, unlock_url: str | None = None) -> str:
+          config: dict, voices: Voices, unlock_url: str | None = None) -> str:
     return render_template(
         "kiosk/round.html",
         round=round_,
@@ -49,22 +50,26 @@ def _page(round_: Round, survey: surveys.Questionnaire, languages: list[str], sc
         config=json.dumps(config),
         **_language_screen_labels(languages[0]),
         unlock_url=unlock_url,
-        clip=clip_url,
+        clip=voices.url,
         css=asset("kiosk.css"),
         js=asset("kiosk.js"),
     )
 
 
-def _screens(round_: Round, survey: surveys.Questionnaire, language: str, audio: dict[str, str]) -> str:
-    """Every screen of the round in one language, rendered with that language's interface texts."""
+def _screens(round_: Round, survey: surveys.Questionnaire, language: str, audio: dict[str, str],
+             voices: Voices) -> str:
+    """Every screen of the round in one language, rendered with that language's interface texts.
+
+    ``audio`` holds the questionnaire's recordings of whole screens; every other text is heard from ``voices``.
+    """
     with force_locale(babel_locale(language)):
         return render_template("kiosk/screens.html", _=respondent.gettext, round=round_, survey=survey, lang=language,
                                rtl=surveys.is_rtl(language), audio=audio,
-                               clip=lambda text: clip_url(text, language))
+                               clip=lambda text: voices.url(text, language))
 
 
-def render_preview(survey: surveys.Questionnaire, language: str, *, audio: dict[str, str], submit_url: str,
-                   banner: str) -> Response:
+def render_preview(survey: surveys.Questionnaire, language: str, *, audio: dict[str, str], voices: Voices,
+                   submit_url: str, banner: str) -> Response:
     """A questionnaire's respondent page without a round, for staff to try every screen in one language.
 
     The very same page a round shows, started in ``language``, with ``banner`` (HTML) on top. Sending
@@ -72,7 +77,8 @@ def render_preview(survey: surveys.Questionnaire, language: str, *, audio: dict[
     """
     stand_in = Round(token="preview", mode=Mode.KIOSK, languages=[language], reset_seconds=120, idle_seconds=900)
     config = {**_config(stand_in, [language]), "submitUrl": submit_url}
-    html = _page(stand_in, survey, [language], {language: _screens(stand_in, survey, language, audio)}, config)
+    html = _page(stand_in, survey, [language], {language: _screens(stand_in, survey, language, audio, voices)},
+                 config, voices)
     html = html.replace("<body>", "<body>\n" + banner, 1)
     start = f'<script nonce="{csp_nonce()}">document.querySelector("#languages button.lang").click();</script>'
     head, _, tail = html.rpartition("</body>")

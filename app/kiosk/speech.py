@@ -2,8 +2,8 @@
 
 ``flask speech generate`` (run by ``make run`` and at deploy) makes a clip, with espeak-ng, of every fixed
 prompt and every text of every questionnaire in the database, for each language that has a voice. The
-respondent page plays a human recording of a question when staff made one, else these clips, else the
-browser's own speech synthesis.
+respondent page plays, for each text, a recording staff made of it (of the whole screen in the questionnaire, or
+of that text for their centre), else these clips, else the browser's own speech synthesis.
 """
 
 import os
@@ -19,10 +19,11 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 import surveys
-from surveys.speech import clip_name, generate, has_voice, speaker_available, survey_screens, survey_texts
+from surveys.speech import clip_name, generate, has_voice, speaker_available, survey_screens, survey_texts, text_digest
 
 from ..cli import TRANSLATIONS
 from ..extensions import db
+from ..library.audio_models import VoiceRecording
 from ..library.models import Questionnaire
 from ..locale import babel_locale
 
@@ -78,6 +79,40 @@ def clip_url(text: str | None, language: str) -> str | None:
     return url_for("kiosk.speech", name=name)
 
 
+class Voices:
+    """What one centre's respondents hear: a recording its staff made of a text, else the computer voice's clip.
+
+    A centre's recording of a text is played wherever that text appears, in any of its questionnaires.
+    """
+
+    def __init__(self, recorded: dict[tuple[str, str], str]):
+        #: (language, text digest) -> public token of the centre's recording
+        self.recorded = recorded
+
+    @classmethod
+    def of_centre(cls, organisation_id: int | None, languages: list[str] | None = None) -> "Voices":
+        """The recordings of a centre (none without one), in ``languages`` or all; their sound is not loaded."""
+        if organisation_id is None:
+            return cls({})
+        query = select(VoiceRecording.language, VoiceRecording.text_digest, VoiceRecording.token).where(
+            VoiceRecording.organisation_id == organisation_id)
+        if languages is not None:
+            query = query.where(VoiceRecording.language.in_(languages))
+        return cls({(language, digest): token for language, digest, token in db.session.execute(query)})
+
+    def has(self, text: str | None, language: str) -> bool:
+        return (language, text_digest(text or "")) in self.recorded
+
+    def human(self, text: str | None, language: str) -> str | None:
+        """The address of the centre's recording of ``text``, or None."""
+        token = self.recorded.get((language, text_digest(text or "")))
+        return url_for("kiosk.voice", token=token) if token else None
+
+    def url(self, text: str | None, language: str) -> str | None:
+        """What plays ``text`` in ``language``: the centre's recording, else the clip, else None."""
+        return self.human(text, language) or clip_url(text, language)
+
+
 def clip_path(name: str) -> Path | None:
     if name not in present():
         return None
@@ -121,22 +156,26 @@ class Coverage:
         return self.heard / self.total if self.total else 0.0
 
 
-def coverage(survey: surveys.Questionnaire, language: str, recorded: set[str]) -> Coverage:
+def coverage(survey: surveys.Questionnaire, language: str, recorded: set[str],
+             voices: Voices | None = None) -> Coverage:
     """Texts of ``survey`` that can be heard in ``language``; ``recorded`` holds the screen keys with a recording.
 
-    A recording of a question covers its text; its options are heard from their clips.
+    A recording of a screen covers its text (the intro's, or a question's); ``voices`` (a centre's recordings of
+    single texts) and the clips cover any text.
     """
     result = Coverage(language)
     if language not in survey.languages:
         return result
     have = present()
+    voices = voices or Voices({})
     for key, texts in survey_screens(survey, language):
         for index, said in enumerate(texts):
             if not said.strip():
                 continue
             result.total += 1
             name = clip_name(language, said)
-            if (index == 0 and key in recorded) or (name is not None and name in have):
+            if (index == 0 and key in recorded) or (name is not None and name in have) \
+                    or voices.has(said, language):
                 result.heard += 1
             else:
                 result.missing.append(said)

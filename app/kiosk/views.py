@@ -15,7 +15,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 import surveys
 
 from ..extensions import csrf, db, limiter
-from ..library.audio import recording, send_recording
+from ..library.audio import Recording, recording, send_recording
+from ..library.audio_models import VoiceRecording
 from ..locale import babel_locale
 from ..rounds.lock import is_locked_to
 from ..rounds.models import Round
@@ -94,6 +95,16 @@ def speech(name: str):
     content = path.read_bytes()  # a few kilobytes; from memory, a player that stops mid-way leaves no file open
     mimetype = "audio/ogg" if content[:4] == b"OggS" else "audio/wav"
     return send_file(io.BytesIO(content), mimetype=mimetype, max_age=365 * 24 * 3600, etag=name, download_name=name)
+
+
+@bp.route("/r/voice/<token>")
+def voice(token: str):
+    """A centre's recording of one text; a new recording gets a new address, so this one is kept a year."""
+    found = db.session.scalar(select(VoiceRecording).where(VoiceRecording.token == token)) if len(token) <= 32 \
+        else None
+    if found is None:
+        abort(404)
+    return send_recording(Recording(token, found.mimetype, content=found.content), max_age=365 * 24 * 3600)
 
 
 def submissions_per_round() -> str:

@@ -1,7 +1,5 @@
 """Editing a centre's questionnaire in the browser, and its recordings (recorded or uploaded)."""
 
-from pathlib import Path
-
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import login_required
@@ -75,12 +73,7 @@ def render_editor(found: Questionnaire, draft: editor.Draft, changed: str = "",
         new_questions=editor.NEW_QUESTIONS, other_languages=[lang for lang in surveys.LANGUAGES
                                                              if lang not in draft["languages"]],
         pictograms=sorted(pictogram_names()), sprite=page.sprite(sorted(pictogram_names())),
-        editor_js=editor_script(),
     ), 200
-
-
-def editor_script() -> str:
-    return (Path(__file__).parent / "editor.js").read_text()
 
 
 # -- recordings -------------------------------------------------------------------------------

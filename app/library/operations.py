@@ -9,13 +9,15 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 import surveys
+from surveys.speech import text_digest
 
 from ..extensions import db
 from ..rounds.models import Round
-from .audio_models import QuestionnaireAudio
+from ..timeutil import utcnow
+from .audio_models import QuestionnaireAudio, VoiceRecording, new_voice_token
 from .models import Questionnaire
 
 LIBRARY_DIR = Path(surveys.__file__).parent / "library"
@@ -240,3 +242,29 @@ def forget_unused_recordings(questionnaire: Questionnaire) -> None:
             QuestionnaireAudio.questionnaire_id == questionnaire.id)):
         if stored.ref not in used:
             db.session.delete(stored)
+
+
+def store_voice(organisation_id: int, language: str, text: str, content: bytes, mimetype: str) -> VoiceRecording:
+    """Keep a centre's checked recording of ``text`` in ``language``, in place of an earlier one.
+
+    A new recording gets a new public token, so that tablets which kept the old one fetch the new one.
+    """
+    digest = text_digest(text)
+    stored = db.session.scalar(select(VoiceRecording).where(
+        VoiceRecording.organisation_id == organisation_id, VoiceRecording.language == language,
+        VoiceRecording.text_digest == digest))
+    if stored is None:
+        stored = VoiceRecording(organisation_id=organisation_id, language=language, text_digest=digest)
+        db.session.add(stored)
+    stored.text, stored.mimetype, stored.content = " ".join(text.split()), mimetype, content
+    stored.token, stored.created_at = new_voice_token(), utcnow()
+    db.session.flush()
+    return stored
+
+
+def remove_voice(organisation_id: int, language: str, text: str) -> bool:
+    """Delete a centre's recording of ``text`` in ``language``; False when there was none."""
+    removed = db.session.execute(delete(VoiceRecording).where(
+        VoiceRecording.organisation_id == organisation_id, VoiceRecording.language == language,
+        VoiceRecording.text_digest == text_digest(text)))
+    return bool(removed.rowcount)

@@ -1,6 +1,7 @@
 """The questionnaire library in the browser: browse, preview, duplicate, edit, import, export."""
 
 from collections import Counter
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import _, get_locale
@@ -18,7 +19,7 @@ from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
-from ..kiosk.speech import coverage
+from ..kiosk.speech import Voices, coverage
 from ..locale import babel_locale
 from . import editor
 from .audio import recorded_screens
@@ -38,7 +39,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def library_helpers() -> dict:
     return {"language_label": language_label, "display_text": display_text, "field_id": editor.field_id,
             "type_name": type_name, "languages": surveys.LANGUAGES, "is_rtl": surveys.is_rtl,
-            "has_voice": has_voice}
+            "has_voice": has_voice, "script": script}
+
+
+def script(name: str) -> str:
+    """The text of one of the library's page scripts, inlined into its page."""
+    return (Path(__file__).parent / name).read_text()
 
 
 def language_label(code: str) -> str:
@@ -74,6 +80,11 @@ def may_change(questionnaire: Questionnaire) -> bool:
 def may_copy() -> bool:
     """Whether the current user has a centre to copy or import questionnaires into."""
     return current_user.role != Role.NETWORK and current_user.organisation_id is not None
+
+
+def voice_centre(found: Questionnaire) -> int | None:
+    """Whose recordings of texts go with a questionnaire: its centre's, or for the shared library the user's own."""
+    return found.organisation_id or current_user.organisation_id
 
 
 def own_centre_id() -> int:
@@ -129,13 +140,14 @@ def render_questionnaire(found: Questionnaire, report: list[str] | None = None, 
     """The questionnaire's page; right after an import it shows the import's report on top."""
     survey = found.survey
     recorded = recorded_screens(found)
+    spoken = Voices.of_centre(voice_centre(found))
     versions = db.session.scalars(visible_questionnaires().where(
         Questionnaire.organisation_id.is_(None) if found.organisation_id is None
         else Questionnaire.organisation_id == found.organisation_id, Questionnaire.slug == found.slug)).all()
     html = render_template("library/questionnaire.html", questionnaire=found, survey=survey, versions=versions,
                            used=rounds_using([found.id]).get(found.id, 0), recorded=recorded,
                            recorded_count=Counter(lang for _key, lang in recorded),
-                           heard={lang: coverage(survey, lang, {key for key, of in recorded if of == lang})
+                           heard={lang: coverage(survey, lang, {key for key, of in recorded if of == lang}, spoken)
                                   for lang in survey.languages},
                            sprite=page.sprite(sorted(pictures_of(survey))), report=report,
                            may_change=may_change(found), may_copy=may_copy())
@@ -162,7 +174,8 @@ def preview(questionnaire_id: int, language: str):
                                                                      if language in q.audio]
     urls = {key: url_for(".play_recording", questionnaire_id=found.id, key=key, language=language) for key in keys}
     banner = render_template("library/preview_banner.html", questionnaire=found, survey=survey, language=language)
-    response = page.render_preview(survey, language, audio=urls, submit_url=url_for(".preview_send"),
+    spoken = Voices.of_centre(voice_centre(found), [language])
+    response = page.render_preview(survey, language, audio=urls, voices=spoken, submit_url=url_for(".preview_send"),
                                    banner=banner)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -241,4 +254,5 @@ def exported(found: Questionnaire, content: bytes, extension: str, mimetype: str
                           "Cache-Control": "no-store"}
 
 
-from . import editing  # noqa: E402, F401  (the editor's and the recordings' routes, on the same blueprint)
+# the editor's, the recordings' and the voices' routes, on the same blueprint
+from . import editing, voices  # noqa: E402, F401

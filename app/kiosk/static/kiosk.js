@@ -11,7 +11,7 @@
   var html = document.documentElement;
   var firstLang = html.lang, firstDir = html.dir;
   var MARK = "vox-answered-" + cfg.token;
-  var state = null, steps = [], lastTouch = Date.now(), timers = {}, player = null;
+  var state = null, steps = [], lastTouch = Date.now(), timers = {}, playing = null;
 
   function all(sel, el) { return Array.prototype.slice.call((el || document).querySelectorAll(sel)); }
   function one(sel, el) { return (el || document).querySelector(sel); }
@@ -164,32 +164,40 @@
     return all("h1, .lead, .choice span", screen).map(function (el) { return el.textContent.trim(); }).join(". ");
   }
 
-  function speak(text, lang) {
-    var voice = voiceFor(lang);
-    if (!voice) return;
+  /* the device's own voice says text, then (if given) calls then: at once when it has no voice for lang */
+  function speak(text, lang, then) {
+    var voice = text && voiceFor(lang);
+    if (!voice) { if (then) then(); return; }
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.voice = voice;
     utterance.lang = voice.lang;
+    if (then) { utterance.onend = then; utterance.onerror = then; }
     speechSynthesis.speak(utterance);
   }
 
-  /* "listen" plays the screen's clips one after the other; once a respondent has listened, every screen
-     that follows is read aloud by itself, for people who cannot read it. */
+  /* "listen" plays the screen's texts one after the other: each from its recording or clip, a text without one
+     ("-") in the device's own voice. Without any sound the device's voice reads the whole screen. Once a
+     respondent has listened, every screen that follows is read aloud by itself, for people who cannot read it. */
   function listen(button) {
     stopSound();
     if (state) state.reading = true;
     var screen = button.closest(".screen, .still-there"), audio = button.getAttribute("data-audio");
-    var read = function () { speak(textOf(screen), state ? state.lang : html.lang); };
-    if (audio) play(audio.split(" "), read); else read();
+    var lang = state ? state.lang : html.lang;
+    if (audio) play(audio.split(" "), JSON.parse(button.getAttribute("data-say") || "[]"), lang);
+    else speak(textOf(screen), lang);
   }
 
-  function play(urls, fallback) {
-    var i = 0;
+  function play(urls, texts, lang) {
+    var run = playing = { audio: null }, i = 0;
     function step() {
-      if (i >= urls.length) { player = null; return; }
-      var current = player = new Audio(urls[i++]);
-      current.addEventListener("ended", function () { if (player === current) step(); });
-      current.play().catch(function () { if (player === current && i === 1 && fallback) fallback(); });
+      if (playing !== run) return;  /* stopped, or another playlist began */
+      if (i >= urls.length) { playing = null; return; }
+      var url = urls[i], text = texts[i] || "";
+      i++;
+      if (url === "-") { speak(text, lang, step); return; }
+      var audio = run.audio = new Audio(url);
+      audio.addEventListener("ended", step);
+      audio.play().catch(function () { speak(text, lang, step); });
     }
     step();
   }
@@ -201,14 +209,14 @@
 
   function sayLanguage(button) {
     stopSound();
-    var audio = button.getAttribute("data-audio"), say = function () {
-      speak(button.getAttribute("data-say"), button.getAttribute("data-lang"));
-    };
-    if (audio) play([audio], say); else say();
+    var audio = button.getAttribute("data-audio"), text = button.getAttribute("data-say");
+    var lang = button.getAttribute("data-lang");
+    if (audio) play([audio], [text], lang); else speak(text, lang);
   }
 
   function stopSound() {
-    if (player) { player.pause(); player = null; }
+    if (playing && playing.audio) playing.audio.pause();
+    playing = null;
     if ("speechSynthesis" in window) speechSynthesis.cancel();
   }
 
@@ -344,7 +352,7 @@
      person may speak another); a phone only those of the language its owner chose, to spare their data. */
   function audioOf(el) {
     return all("[data-audio]", el).reduce(function (found, b) {
-      return found.concat(b.getAttribute("data-audio").split(" "));
+      return found.concat(b.getAttribute("data-audio").split(" ").filter(function (url) { return url !== "-"; }));
     }, []);
   }
 

@@ -46,6 +46,7 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (url.pathname.indexOf("/audio/") > 0 || url.pathname.indexOf("/r/speech/") === 0 ||
+      url.pathname.indexOf("/r/voice/") === 0 ||
       url.pathname.indexOf("/kiosk-static/") === 0) {
     event.respondWith(caches.match(request).then(function (hit) {
       return hit || fetch(request).then(function (response) { return keep(request, response); });

@@ -1,0 +1,167 @@
+"""What respondents hear in one language, text by text, and a centre's own recordings of those texts.
+
+Every text a respondent meets (the intro, a question, an option, the language's name, a button) is heard from
+a recording that a centre's staff made of it, else from the computer voice's clip, else not at all (the
+device's own voice, where it has one). A recording belongs to the centre, not to the questionnaire: it plays
+wherever its respondents meet the same text, and it can be changed while a round runs.
+"""
+
+from dataclasses import dataclass, field
+
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import _, get_locale
+from flask_login import current_user, login_required
+
+import surveys
+from surveys.speech import text_digest
+
+from ..access import questionnaire_or_404, roles_required
+from ..accounts.models import Role
+from ..audit.operations import record
+from ..errors import wants_json
+from ..extensions import db
+from ..kiosk.speech import Voices, clip_url, coverage, prompt_texts
+from .audio import AudioRefused, audio_kind, recorded_screens
+from .models import Questionnaire
+from .operations import remove_voice, store_voice
+from .views import CENTRE_STAFF, bp, display_text, language_label, voice_centre
+
+
+@dataclass
+class Line:
+    """One text as a respondent hears it, with what it says in the staff member's language."""
+
+    text: str
+    meaning: str
+    digest: str
+    #: the centre's recording of the text, the computer voice's clip, the questionnaire's recording of the screen
+    human: str | None = None
+    clip: str | None = None
+    screen: str | None = None
+
+    @property
+    def heard(self) -> bool:
+        return bool(self.human or self.clip or self.screen)
+
+
+@dataclass
+class Group:
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def may_record(found: Questionnaire) -> bool:
+    centre = voice_centre(found)
+    return centre is not None and current_user.role != Role.NETWORK and (
+        current_user.role == Role.ADMIN or centre == current_user.organisation_id)
+
+
+def page_groups(found: Questionnaire, language: str, voices: Voices) -> list[Group]:
+    """The questionnaire's texts screen by screen, then the texts of every questionnaire; each text once."""
+    survey, seen = found.survey, set()
+    recorded = recorded_screens(found)
+    staff = str(get_locale())
+
+    def line(text: str, meaning: str, screen_key: str | None = None) -> Line | None:
+        digest = text_digest(text)
+        if not text.strip() or digest in seen:
+            return None
+        seen.add(digest)
+        screen = url_for(".play_recording", questionnaire_id=found.id, key=screen_key, language=language) \
+            if screen_key and (screen_key, language) in recorded else None
+        return Line(text, meaning, digest, voices.human(text, language), clip_url(text, language), screen)
+
+    groups = [Group(_("Introduction"), [line(survey.intro.text.get(language, ""), display_text(survey.intro.text),
+                                             "intro")])]
+    for number, question in enumerate(survey.questions, 1):
+        lines = [line(question.text.get(language, ""), display_text(question.text), question.key)]
+        lines += [line(choice.text.get(language, ""), display_text(choice.text)) for choice in question.choices()]
+        groups.append(Group(f"{number}. {display_text(question.text)}", lines))
+    meanings = [language_label(language)] + prompt_texts(staff if staff in surveys.LANGUAGES else "en")[1:]
+    groups.append(Group(_("On every questionnaire"),
+                        [line(text, meaning) for text, meaning in zip(prompt_texts(language), meanings, strict=True)]))
+    for group in groups:
+        group.lines = [said for said in group.lines if said is not None]
+    return [group for group in groups if group.lines]
+
+
+def language_or_404(found: Questionnaire, language: str) -> None:
+    if language not in found.survey.languages:
+        abort(404)
+
+
+@bp.route("/<int:questionnaire_id>/voices/<language>")
+@login_required
+def voices(questionnaire_id: int, language: str):
+    """Every text of the questionnaire in ``language``, what plays it, and recording it for the centre."""
+    found = questionnaire_or_404(questionnaire_id)
+    language_or_404(found, language)
+    centre_voices = Voices.of_centre(voice_centre(found), [language])
+    groups = page_groups(found, language, centre_voices)
+    lines = [said for group in groups for said in group.lines]
+    heard = coverage(found.survey, language, {key for key, of in recorded_screens(found) if of == language},
+                     centre_voices)
+    return render_template("library/voices.html", questionnaire=found, language=language, groups=groups,
+                           heard=heard, lines=lines, may_record=may_record(found),
+                           has_centre=voice_centre(found) is not None)
+
+
+def said_on_page(found: Questionnaire, language: str, digest: str) -> str | None:
+    """The text with this digest among those the page shows, or None."""
+    for group in page_groups(found, language, Voices({})):
+        for said in group.lines:
+            if said.digest == digest:
+                return said.text
+    return None
+
+
+def recording_target(questionnaire_id: int, language: str) -> tuple[Questionnaire, int, str | None]:
+    """The questionnaire, the centre that will own the recording, and the text it is of (None: not on the page)."""
+    found = questionnaire_or_404(questionnaire_id)
+    language_or_404(found, language)
+    if not may_record(found):
+        abort(403, description=_("Recordings belong to a centre, and your account belongs to none."))
+    return found, voice_centre(found), said_on_page(found, language, request.form.get("digest", ""))
+
+
+@bp.route("/<int:questionnaire_id>/voices/<language>", methods=["POST"])
+@roles_required(*CENTRE_STAFF)
+def record_voice(questionnaire_id: int, language: str):
+    """Keep a recording of one text, made in the browser or uploaded, for the centre."""
+    found, centre, text = recording_target(questionnaire_id, language)
+    upload = request.files.get("audio")
+    try:
+        if text is None:
+            raise AudioRefused(_("This text is not on the page any more: open the page again and record it there."))
+        if upload is None:
+            raise AudioRefused(_("Choose an audio file or record one."))
+        content = upload.read()
+        mimetype, _extension = audio_kind(content)
+    except AudioRefused as exc:
+        return voice_answer(found, language, str(exc), request.form.get("digest", ""), failed=True)
+    stored = store_voice(centre, language, text, content, mimetype)
+    record("voice.record", f"{language}: {text[:120]}", centre)
+    db.session.commit()
+    return voice_answer(found, language, _("Recording kept."), stored.text_digest,
+                        play_url=url_for("kiosk.voice", token=stored.token))
+
+
+@bp.route("/<int:questionnaire_id>/voices/<language>/delete", methods=["POST"])
+@roles_required(*CENTRE_STAFF)
+def delete_voice(questionnaire_id: int, language: str):
+    found, centre, text = recording_target(questionnaire_id, language)
+    digest = request.form.get("digest", "")
+    if text is None or not remove_voice(centre, language, text):
+        return voice_answer(found, language, _("There is no recording to delete."), digest, failed=True)
+    record("voice.delete", f"{language}: {text[:120]}", centre)
+    db.session.commit()
+    return voice_answer(found, language, _("Recording deleted."), digest)
+
+
+def voice_answer(found: Questionnaire, language: str, message: str, digest: str, *, failed: bool = False,
+                 play_url: str | None = None):
+    """The answer to the page's script (JSON), or back to the text's row on the page with the message."""
+    if wants_json():
+        return jsonify(message=message, recorded=play_url is not None, play_url=play_url), 400 if failed else 200
+    flash(message, "error" if failed else "info")
+    return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor=f"v-{digest}"))
