@@ -318,7 +318,9 @@ class _Importer:
         languages = self.choose_languages(intro)
         data = self.questionnaire_data(languages, intro)
         self.report.extend(GENERIC_NOTES[key] for key in GENERIC_NOTES if key in self.notes)
-        summary = f"{len(data['questions'])} question(s) imported in {', '.join(map(language_name, languages))}."
+        count = len(data["questions"])
+        summary = (f"{count} question{'' if count == 1 else 's'} imported in "
+                   f"{', '.join(map(language_name, languages))}.")
         try:
             questionnaire = questionnaire_from_dict(data, name=self.filename, base_dir=None)
         except QuestionnaireError as exc:

@@ -595,7 +595,7 @@ def test_a_yaml_questionnaire_is_imported_into_the_centre(staff, library, centre
     page = import_file(client, content, "we-miss-you.yaml")
     assert page.status_code == 201 and "What the import did" in page.text
     languages = ", ".join(surveys.language_name(lang) for lang in library["we-miss-you"].survey.languages)
-    assert f"6 question(s) imported in {languages}." in page.text
+    assert f"6 questions imported in {languages}." in page.text
     again = import_file(client, content, "we-miss-you.yaml")
     assert again.status_code == 201
     assert [(q.slug, q.version) for q in centre_questionnaires(centre)] == [("we-miss-you", 1), ("we-miss-you-2", 1)]

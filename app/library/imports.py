@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask_babel import _
+from flask_babel import _, ngettext
 
 import surveys
 from surveys.xlsform import XLSFormError, import_xlsform
@@ -30,4 +30,5 @@ def read_questionnaire_file(content: bytes, filename: str) -> tuple[surveys.Ques
 
 def _yaml_summary(survey: surveys.Questionnaire) -> str:
     languages = ", ".join(surveys.language_name(lang) for lang in survey.languages)
-    return _("%(count)s question(s) imported in %(languages)s.", count=len(survey.questions), languages=languages)
+    return ngettext("%(num)s question imported in %(languages)s.", "%(num)s questions imported in %(languages)s.",
+                    len(survey.questions), languages=languages)

@@ -4,7 +4,7 @@ from collections import Counter
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import _, get_locale
+from flask_babel import _, get_locale, ngettext
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
@@ -221,8 +221,10 @@ def import_questionnaire():
                                report=exc.report), 400
     survey, dropped = without_audio(survey)
     if dropped:
-        report.append(_("%(count)s audio file(s) named in the file did not come with it: record or upload them "
-                        "in the editor.", count=dropped))
+        report.append(ngettext("%(num)s audio file named in the file did not come with it: record or upload it in "
+                               "the editor.",
+                               "%(num)s audio files named in the file did not come with it: record or upload them "
+                               "in the editor.", dropped))
     imported = store_in_centre(survey, centre_id)
     record("questionnaire.import", f"{subject(imported)} from {filename}", centre_id)
     db.session.commit()
