@@ -38,8 +38,8 @@ def login(app, centre):
     """A client logged in as a user of the given role (of centre A, unless network or admin)."""
     made = itertools.count()
 
-    def as_role(role=Role.COORDINATOR, project=None):
-        user = User(email=f"{role}-{next(made)}@example.org", name=str(role), role=role, locale="en",
+    def as_role(role=Role.COORDINATOR, project=None, locale="en"):
+        user = User(email=f"{role}-{next(made)}@example.org", name=str(role), role=role, locale=locale,
                     organisation=None if role in (Role.NETWORK, Role.ADMIN) else centre, password_hash="x")
         db.session.add(user)
         if project is not None:
@@ -153,6 +153,13 @@ def test_the_xlsx_holds_the_same_numbers_and_a_data_dictionary(project, make_rou
     assert (overall["count"], overall["base"], overall["share"]) == (8, 12, pytest.approx(8 / 12))
     described = {row[0] for row in workbook["Data dictionary"].iter_rows(values_only=True)}
     assert set(header) <= described, "every column is explained"
+
+
+def test_a_dutch_coordinator_gets_the_sheets_named_in_dutch(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people())
+    workbook = read_xlsx(get(login(locale="nl"), f"/results/projects/{project.id}/results.xlsx"))
+    assert workbook.sheetnames == ["Resultaten", "Codeboek"]
 
 
 # --- suppression ----------------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def _write_sheet(workbook: Workbook, sheet: Sheet) -> None:
 
 
 def _write_dictionary(workbook: Workbook, dictionary: Dictionary) -> None:
-    worksheet = workbook.create_sheet("Data dictionary")
+    worksheet = workbook.create_sheet(sheet_title(_("Data dictionary")))
     worksheet.column_dimensions["A"].width = 28
     worksheet.column_dimensions["B"].width = 100
     worksheet.append([_cell(worksheet, dictionary.title, font=Font(bold=True, size=14))])
