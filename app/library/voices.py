@@ -39,10 +39,6 @@ class Line:
     clip: str | None = None
     screen: str | None = None
 
-    @property
-    def heard(self) -> bool:
-        return bool(self.human or self.clip or self.screen)
-
 
 @dataclass
 class Group:
