@@ -184,3 +184,14 @@ def test_the_questionnaire_page_counts_recorded_texts_as_heard(coordinator, ques
     for choice in survey.question("liked_today").choices():
         record(coordinator, questionnaire, choice.text["ti"], wav())
     assert tigrinya_heard() == f"{len(survey.question('liked_today').choices())} of {total} texts"
+
+
+def test_staff_can_list_only_the_texts_nobody_can_hear(coordinator, questionnaire):
+    page = f"/library/{questionnaire.id}/voices/ti"
+    every = coordinator.get(page).text.count("<tr data-audio-row=")
+    assert f"Show only the {every} texts nobody can hear" in coordinator.get(page).text
+    option = questionnaire.survey.question("too_long").choices()[0].text["ti"]
+    record(coordinator, questionnaire, option, wav())
+    silent = coordinator.get(page + "?show=silent").text
+    assert f"Showing the {every - 1} texts nobody can hear." in silent
+    assert silent.count("<tr data-audio-row=") == every - 1 and f'id="v-{text_digest(option)}"' not in silent

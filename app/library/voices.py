@@ -94,11 +94,17 @@ def voices(questionnaire_id: int, language: str):
     language_or_404(found, language)
     centre_voices = Voices.of_centre(voice_centre(found), [language])
     groups = page_groups(found, language, centre_voices)
-    lines = [said for group in groups for said in group.lines]
+    silent = sum(1 for group in groups for said in group.lines if not (said.human or said.clip or said.screen))
+    only_silent = request.args.get("show") == "silent"
+    if only_silent:
+        for group in groups:
+            group.lines = [said for said in group.lines if not (said.human or said.clip or said.screen)]
+        groups = [group for group in groups if group.lines]
     heard = coverage(found.survey, language, {key for key, of in recorded_screens(found) if of == language},
                      centre_voices)
     return render_template("library/voices.html", questionnaire=found, language=language, groups=groups,
-                           heard=heard, lines=lines, may_record=may_record(found),
+                           heard=heard, lines=[said for group in groups for said in group.lines], silent=silent,
+                           only_silent=only_silent, may_record=may_record(found),
                            has_centre=voice_centre(found) is not None)
 
 
