@@ -115,11 +115,36 @@ def test_complementary_suppression_protects_a_lone_small_language(answered_round
 def test_comments_come_only_from_rounds_with_at_least_k_responses(answered_round, make_project):
     project = make_project()
     big = [("nl", {"overall": "4", "comment": f"opmerking {i}"}) for i in range(5)]
-    answered_round(project, big, opens_on=date.today() - timedelta(days=9), questionnaire="amif-satisfaction")
-    answered_round(project, [("nl", {"comment": "only me"})], opens_on=date.today(), questionnaire="amif-satisfaction")
+    over(answered_round(project, big, opens_on=date.today() - timedelta(days=9), questionnaire="amif-satisfaction"))
+    over(answered_round(project, [("nl", {"comment": "only me"})], opens_on=date.today() - timedelta(days=9),
+                        questionnaire="amif-satisfaction"))
     report = project_report(project, Filters(), k=5, with_comments=True)
     texts = sorted(text for _, text in report.comments)
     assert texts == [f"opmerking {i}" for i in range(5)]
+
+
+def over(round_):
+    """Closed long enough ago that no late answer can come in any more."""
+    round_.closed_on = date.today() - timedelta(days=round_.grace_days + 1)
+    db.session.commit()
+    return round_
+
+
+def test_comments_wait_until_no_more_answers_can_come_in(answered_round, make_project, staff):
+    """A comment that appears right after someone used the tablet would tell who wrote it."""
+    project = make_project()
+    given = [("nl", {"overall": "4", "comment": f"opmerking {i}"}) for i in range(6)]
+    round_ = answered_round(project, given, opens_on=date.today() - timedelta(days=3),
+                            questionnaire="amif-satisfaction")
+    client = staff(project)
+    shown = page(client, project)
+    assert "opmerking" not in shown and "The comments of 1 round are shown once it is over" in shown
+    round_.closed_on = date.today()  # closed, but a tablet that was offline may still send its answers
+    db.session.commit()
+    assert "opmerking" not in page(client, project)
+    over(round_)
+    shown = page(client, project)
+    assert all(f"opmerking {i}" in shown for i in range(6)) and "The comments of" not in shown
 
 
 def test_a_ceiling_of_best_answers_raises_the_too_good_to_be_true_note(answered_round, make_project, make_centre):

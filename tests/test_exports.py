@@ -4,7 +4,7 @@ import csv
 import io
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -47,6 +47,17 @@ def login(app, centre):
         return logged_in(app, user)
 
     return as_role
+
+
+@pytest.fixture
+def make_round(make_round):
+    """These tests' rounds opened in 2024 and 2025: unless a test says otherwise, each ran for two weeks."""
+    def make(**kw):
+        if "closes_on" not in kw and kw.get("opens_on") and kw["opens_on"] < date.today() - timedelta(days=30):
+            kw["closes_on"] = kw["opens_on"] + timedelta(days=14)
+        return make_round(**kw)
+
+    return make
 
 
 @pytest.fixture
@@ -238,6 +249,23 @@ def test_response_rows_come_in_a_new_random_order_each_time(project, make_round,
     header, *rows = list(workbook["Responses"].iter_rows(values_only=True))
     in_xlsx = [row[header.index("comment")] for row in rows]
     assert sorted(in_xlsx) == inserted and in_xlsx != inserted
+
+
+def test_a_round_that_can_still_get_answers_is_not_in_the_response_file(project, make_round, answered, login):
+    """Two downloads of a running round would show the rows added in between: what the last person said."""
+    running = make_round(project=project, opens_on=date.today() - timedelta(days=3))
+    answered(running, [{"liked_today": "4"}] * 6, day=date.today())
+    ended = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(ended, amif_people())
+    client = login()
+    rows = read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))
+    assert len(rows) == len(amif_people()) and {r["questionnaire"] for r in rows} == {"amif-satisfaction"}
+    notes = [str(c) for row in read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))[
+        "Data dictionary"].iter_rows(values_only=True) for c in row if c]
+    assert "1 round of the period is not in this file yet for that reason." in notes
+    running.closed_on = date.today() - timedelta(days=running.grace_days + 1)
+    db.session.commit()
+    assert len(read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))) == len(amif_people()) + 6
 
 
 def test_response_rows_hold_no_id_and_no_time(project, make_round, answered, login):

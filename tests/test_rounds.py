@@ -282,6 +282,19 @@ def test_reopening_a_round_past_its_last_day_opens_it_again(as_worker, make_roun
     assert round_.is_open() and round_.closes_on is None
 
 
+def test_a_round_that_is_over_for_good_cannot_be_reopened(as_worker, make_round, project):
+    """Its comments and rows can be read: new answers added later could be told apart by comparing."""
+    round_ = make_round(project=project, opens_on=TODAY - timedelta(days=30), closes_on=TODAY - timedelta(days=20))
+    db.session.commit()
+    page = as_worker.get(round_url(round_)).get_data(as_text=True)
+    assert "Reopen the round" not in page and "cannot be opened again" in page
+    refused = as_worker.post(round_url(round_, "/reopen"), follow_redirects=True).get_data(as_text=True)
+    assert "cannot be opened again" in refused
+    db.session.refresh(round_)
+    assert not round_.is_open() and round_.closes_on == TODAY - timedelta(days=20)
+    assert audit_actions() == []
+
+
 @pytest.fixture
 def answered(kiosk_round, make_round, make_response, project):
     other = make_round(project=project)

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 import surveys
@@ -50,6 +51,8 @@ class ResponseExport:
     #: round id -> column -> values that may be shown
     shown: dict[int, dict[str, set]]
     questions: list[tuple[str, list[tuple[surveys.Questionnaire, surveys.Question]]]] = field(default_factory=list)
+    #: rounds of the period left out because responses can still come in (see Round.is_final)
+    waiting: int = 0
 
     @property
     def total(self) -> int:
@@ -57,15 +60,20 @@ class ResponseExport:
 
 
 def response_export(project: Project, filters: Filters, k: int) -> ResponseExport:
-    """Whole rounds of the period with at least k responses; language and mode filters do not apply here.
+    """Whole rounds of the period with at least k responses that are over; language and mode filters do not apply.
+
+    A round that can still get responses is left out: a row seen appearing between two downloads would tell
+    what the person who had just used the tablet answered.
 
     A filter on a value that is left empty would tell which rows have it, so the file always holds every
     response of its rounds: filter in the spreadsheet instead.
     """
     rounds = rounds_in_period(project, Filters(start=filters.start, end=filters.end))
     sizes = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
-    counted = [r for r in rounds if sizes.get(r.id, 0) >= k]
-    return ResponseExport(project, k, counted, disclosure(counted, k), question_columns(counted))
+    big_enough = [r for r in rounds if sizes.get(r.id, 0) >= k]
+    counted = [r for r in big_enough if r.is_final()]
+    return ResponseExport(project, k, counted, disclosure(counted, k), question_columns(counted),
+                          waiting=len(big_enough) - len(counted))
 
 
 def question_columns(rounds: list[Round]) -> list[tuple[str, list[tuple[surveys.Questionnaire, surveys.Question]]]]:
@@ -203,6 +211,12 @@ def responses_dictionary(export: ResponseExport) -> Dictionary:
           "order people answered. There is no response number and no time, only the day."),
         _("Rounds with fewer than %(k)s responses are withheld entirely; the other rounds of the period are "
           "complete (the language and mode filters of the dashboard do not apply to this file).", k=export.k),
+        _("Only rounds that are over are here: closed, and past the days in which answers given offline may "
+          "still arrive. Two downloads of a running round would show the rows added in between, and so what the "
+          "person who had just answered said."),
+        *([ngettext("%(num)s round of the period is not in this file yet for that reason.",
+                    "%(num)s rounds of the period are not in this file yet for that reason.", export.waiting)]
+          if export.waiting else []),
         _("Free-text answers are written by respondents: they may name people. Keep this file safe and delete "
           "it when you no longer need it."),
         _("Made on %(day)s.", day=today().isoformat()),

@@ -96,6 +96,8 @@ class ProjectReport:
     partial_groups: set[str] = field(default_factory=set)
     #: rounds left out of a filtered view: the group is too small to show in them
     left_out_rounds: int = 0
+    #: rounds with comments that are not shown yet: responses can still come in (see Round.is_final)
+    comments_waiting: int = 0
 
     @property
     def notes(self) -> list[str]:
@@ -117,6 +119,7 @@ def project_report(project: Project, filters: Filters, k: int, with_comments: bo
     figures = [RoundFigures(r, shown_rounds.get(r.id), withheld=r not in counted) for r in rounds]
     respondents = shown_rounds.get("total") or None
     counts = AnswerCounts(answers_by(selection, "round_id", "mode"), shown, group)
+    final = [r for r in counted if r.is_final()]
     return ProjectReport(
         project=project, k=k, filters=filters, respondents=respondents, rounds=figures,
         sections=sections(counted, figures, counts, per_round, k) if respondents else [],
@@ -124,7 +127,8 @@ def project_report(project: Project, filters: Filters, k: int, with_comments: bo
         languages=languages, modes=modes,
         satisfaction_by_mode=satisfaction_by_mode(counted, counts, shown, selection, k) if respondents else None,
         satisfaction=satisfaction(counted, counts) if respondents else None,
-        comments=comments(counted, selection) if with_comments and respondents else [],
+        comments=comments(final, selection) if with_comments and respondents else [],
+        comments_waiting=sum(1 for r in counted if not r.is_final() and comment_keys([r])) if with_comments else 0,
         refused_filter=refused, partial_groups=partial_languages | partial_modes,
         left_out_rounds=sum(1 for i in base.round_ids if i not in selection.round_ids and shown.count(i, group)),
     )
@@ -326,13 +330,20 @@ def satisfaction_by_mode(rounds: list[Round], counts: AnswerCounts, shown: Round
     return {mode: mean_of_faces(counts, keys, selection.round_ids, mode)[0] for mode in per_mode["mode"]}
 
 
+def comment_keys(rounds: list[Round]) -> set[str]:
+    return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "comments"}
+
+
 def comments(rounds: list[Round], selection: Selection, limit: int = 200) -> list[tuple[Round, str]]:
-    """Free comments of the selection, in random order (never the order they came in)."""
-    keys = {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "comments"}
+    """Free comments of ``rounds`` (those of the selection that are over), in random order (never the order they
+    came in). A round that can still get responses shows none: a comment seen appearing right after someone used
+    the tablet would tell who wrote it."""
+    keys = comment_keys(rounds)
     if not keys:
         return []
+    ids = [round_id for round_id in selection.round_ids if round_id in {r.id for r in rounds}]
     query = (select(Response.round_id, Answer.value).join(Answer.response)
-             .where(Response.round_id.in_(selection.round_ids), Answer.question_key.in_(keys))
+             .where(Response.round_id.in_(ids), Answer.question_key.in_(keys))
              .order_by(func.random()).limit(limit))
     if selection.language:
         query = query.where(Response.language == selection.language)

@@ -84,5 +84,14 @@ class Round(db.Model):
             return False
         return self.last_day is None or on <= self.last_day + timedelta(days=self.grace_days)
 
+    def is_final(self, on: date | None = None) -> bool:
+        """Whether its responses can no longer change: closed, and past the days late answers are accepted.
+
+        Only then are its comments and single responses shown: a comment or a row seen appearing right after
+        someone used the tablet would tell what that person said.
+        """
+        last = self.last_day
+        return last is not None and (on or today()) > last + timedelta(days=self.grace_days)
+
     def __repr__(self) -> str:
         return f"<Round {self.id} project={self.project_id} {self.mode}>"

@@ -294,7 +294,10 @@ def close(project_id: int, round_id: int):
 @roles_required(*PROJECT_STAFF)
 def reopen(project_id: int, round_id: int):
     _project, round_ = round_or_404(project_id, round_id)
-    if status(round_) == Status.CLOSED:
+    if round_.is_final():
+        flash(_("This round is over for good: its comments and single responses can now be read, so it cannot be "
+                "opened again. Launch a new round instead."), "error")
+    elif status(round_) == Status.CLOSED:
         operations.reopen_round(round_)
         db.session.commit()
         flash(_("The round is open again."), "success")
