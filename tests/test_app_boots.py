@@ -23,4 +23,10 @@ def test_unknown_page_answers_a_clear_404_without_traceback(client):
     page = client.get("/no-such-page", headers={"Accept-Language": "en"})
     assert page.status_code == 404
     assert "Traceback" not in page.text
-    assert "Not Found" in page.text
+    assert "Page not found" in page.text
+
+
+def test_a_404_is_said_in_the_user_s_language(client):
+    page = client.get("/no-such-page", headers={"Accept-Language": "nl"})
+    assert page.status_code == 404 and "Pagina niet gevonden" in page.text
+    assert "was not found on the server" not in page.text
