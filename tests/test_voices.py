@@ -195,3 +195,11 @@ def test_staff_can_list_only_the_texts_nobody_can_hear(coordinator, questionnair
     silent = coordinator.get(page + "?show=silent").text
     assert f"Showing the {every - 1} texts nobody can hear." in silent
     assert silent.count("<tr data-audio-row=") == every - 1 and f'id="v-{text_digest(option)}"' not in silent
+
+
+def test_a_recorded_language_name_is_said_on_the_language_screen(app, coordinator, questionnaire, make_round,
+                                                                 make_project, centre):
+    address = record(coordinator, questionnaire, prompt_texts("ti")[0], wav()).json["play_url"]  # ትግርኛ
+    page = kiosk_page(app, tigrinya_round(make_round, make_project, centre))
+    speaker = re.search(r'<button type="button" class="speak"[^>]*data-lang="ti"[^>]*>', page).group(0)
+    assert f'data-audio="{address}"' in speaker
