@@ -197,4 +197,5 @@ def generate_command() -> None:
     voiced = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if has_voice(code))
     silent = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if not has_voice(code))
     click.echo(f"{result.made} clip(s) made, {result.present} already there, in {folder()}.")
-    click.echo(f"Voices: {voiced}. No voice: {silent}: record those in the questionnaire editor.")
+    click.echo(f"Voices: {voiced}. No voice: {silent}: record those texts on a questionnaire's page in /library "
+               "(\"What respondents hear\").")
