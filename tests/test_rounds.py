@@ -462,6 +462,20 @@ def test_a_forged_or_impossible_entry_stores_nothing(as_worker, paper_round, cha
     assert stored() == [] and count(AuditEvent) == 0
 
 
+def test_a_paper_from_over_a_year_ago_is_refused_in_the_staff_members_words(app, make_user, centre, project,
+                                                                            make_round):
+    long_round = make_round(project=project, questionnaire="amif-satisfaction", languages=["nl"], mode="paper",
+                            opens_on=TODAY - timedelta(days=500))
+    user = make_user("dutch@example.org", Role.WORKER, centre=centre, locale="nl")
+    user.projects.append(project)
+    dutch = logged_in(app, user)
+    reply = dutch.post(round_url(long_round, "/enter"),
+                       data=entry(mode="paper", day=(TODAY - timedelta(days=400)).isoformat()))
+    page = reply.get_data(as_text=True)
+    assert reply.status_code == 200 and "Niet bewaard" in page and "too far" not in page
+    assert stored() == []
+
+
 def test_assisted_answers_wait_for_an_open_round(as_worker, paper_round):
     paper_round.closed_on = TODAY - timedelta(days=1)
     db.session.commit()

@@ -17,7 +17,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 import surveys
 
-from ..kiosk.submission import Submission, parse_submission
+from ..kiosk.submission import Submission, SubmissionError, parse_submission
 from ..timeutil import today
 from .forms import MODE_LABELS, MultiCheckboxField
 from .models import Mode, Round
@@ -109,6 +109,17 @@ def submission(form: EntryForm) -> Submission:
     """The checked submission; raises SubmissionError as the kiosk's API would."""
     round_ = form.round
     return parse_submission(submission_body(form), round_.questionnaire.survey, round_.languages, today())
+
+
+def refusal(form: EntryForm, problem: SubmissionError, language: str) -> str:
+    """Why the kiosk's checks refused what the form let through, in the staff member's words (never the API's)."""
+    if problem.field == "day":
+        return _("Not saved: Vox accepts answers given in the last year only. Check the day.")
+    question = form.round.questionnaire.survey.question(problem.field.removeprefix("answers."))
+    if problem.field.startswith("answers.") and question is not None:
+        return _("Not saved: the answer to “%(question)s” was not accepted. Check it and save again.",
+                 question=question.text.get(language) or problem.field)
+    return _("Not saved: the form came back incomplete. Open it again and fill it in once more.")
 
 
 def question_of(form: EntryForm, field) -> surveys.Question:

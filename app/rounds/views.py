@@ -199,7 +199,7 @@ def enter(project_id: int, round_id: int):
         try:
             submission = entry.submission(form)
         except SubmissionError as exc:
-            form.form_errors.append(_("Not saved: %(field)s %(problem)s.", field=exc.field, problem=exc.message))
+            form.form_errors.append(entry.refusal(form, exc, language))
         else:
             operations.note_entry(round_, form.mode.data)
             store_response(round_, submission, mode=form.mode.data)
