@@ -180,3 +180,23 @@ def test_sqlite_keeps_responses_in_the_order_of_their_random_ids_not_of_arrival(
     assert stored != sent and stored == sorted(sent)
     answers_order = [str(uuid.UUID(hex=row[0])) for row in db.session.execute(text("SELECT response_id FROM answers"))]
     assert list(dict.fromkeys(answers_order)) == sorted(sent)
+
+
+@pytest.mark.parametrize(("raw", "field"), [
+    (b'"answers": {"free_to_speak": ' + b"4" * 5000 + b"}", "answers.free_to_speak"),
+    (b'"answers": {"comment": "ok \\ud800 ok"}', "answers.comment"),
+    (b'"answers": {"comment": ["\\udfff"]}', "answers.comment"),
+    (b'"answers": {"free_to_speak": 1e999999}', "answers.free_to_speak"),
+    (b'"language": "\\udfff"', "language"),
+    (b'"answers": {"\\ud800": "4"}', "answers"),
+    (b'"day": ' + b"9" * 5000, "day"),
+], ids=["huge number", "lone surrogate", "surrogate in a list", "infinity", "surrogate language", "surrogate key",
+        "huge day"])
+def test_a_hostile_number_or_broken_text_is_refused_naming_its_field(client, make_round, raw, field):
+    round_ = make_round(questionnaire="voice-of-the-group", languages=["nl", "ar"])
+    db.session.commit()
+    body = b'{"id": "' + str(uuid.uuid4()).encode() + b'", "language": "nl", ' + raw + b"}"
+    reply = client.post(f"/api/rounds/{round_.token}/responses", data=body, content_type="application/json")
+    assert reply.status_code == 400
+    assert reply.json["field"] == field and reply.json["error"]
+    assert count(Response) == 0 and count(Answer) == 0

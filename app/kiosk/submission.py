@@ -11,6 +11,8 @@ import surveys
 #: the largest submission body accepted; a full response with long comments stays far below it
 MAX_SUBMISSION_BYTES = 64 * 1024
 ALLOWED_KEYS = {"id", "language", "day", "answers"}
+#: the longest whole number read from a submission; a longer one cannot be an answer and is refused, not converted
+MAX_NUMBER_DIGITS = 30
 
 
 class SubmissionError(ValueError):
@@ -34,6 +36,7 @@ class Submission:
 def parse_submission(body: bytes, survey: surveys.Questionnaire, languages: list[str], today: date) -> Submission:
     """Parse and check a submission against the round's questionnaire; raise SubmissionError naming the field."""
     data = _json_object(body)
+    _refuse_unreadable(data)
     unknown = sorted(set(data) - ALLOWED_KEYS)
     if unknown:
         raise SubmissionError(unknown[0], "unknown field")
@@ -45,14 +48,58 @@ def parse_submission(body: bytes, survey: surveys.Questionnaire, languages: list
     )
 
 
+class _HugeNumber(str):
+    """A number too long to be any answer, kept as its digits so that the field holding it can be named."""
+
+
+def _number(digits: str) -> int | _HugeNumber:
+    return _HugeNumber(digits) if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS else int(digits)
+
+
 def _json_object(body: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(body.decode("utf-8"))
+        data = json.loads(body.decode("utf-8"), parse_int=_number)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise SubmissionError("body", "is not valid JSON") from None
     if not isinstance(data, dict):
         raise SubmissionError("body", "must be a JSON object")
     return data
+
+
+def _refuse_unreadable(data: dict[str, Any]) -> None:
+    """Refuse a number too long to read or text that is not text (a lone surrogate), naming its field."""
+    for key, value in data.items():
+        _check_value("body", key)
+        if key == "answers" and isinstance(value, dict):
+            for question, answer in value.items():
+                _check_value("answers", question)
+                _check_value(f"answers.{question}", answer)
+        else:
+            _check_value(key, value)
+
+
+def _check_value(field: str, value: Any) -> None:
+    """Walk the value (a loop, not recursion: JSON may nest as deep as the parser allowed)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, _HugeNumber):
+            raise SubmissionError(field, f"is a number longer than {MAX_NUMBER_DIGITS} digits")
+        if isinstance(item, str) and not _is_text(item):
+            raise SubmissionError(field, "contains characters that are not text (half of a surrogate pair)")
+        if isinstance(item, list):
+            pending += item
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+
+
+def _is_text(value: str) -> bool:
+    """Whether a string can be stored and shown: no half of a surrogate pair."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _response_id(value: Any) -> uuid.UUID:
