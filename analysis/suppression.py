@@ -1,10 +1,14 @@
-"""Keeping small groups hidden, including from subtraction.
+"""Keeping small groups hidden, including from subtraction: the one rule every figure and file follows.
 
 A group (a cell of a table: a language, a mode, a round...) with fewer than K respondents is
 hidden (primary suppression). Totals are part of the table: a row, a column and the whole
 table each add up, so a line (a row or a column with its total) with exactly one hidden cell
-would let anyone compute it. The smallest visible cell of such a line is hidden too
-(complementary suppression), again and again until no line has exactly one hidden cell.
+would let anyone compute it, and a line whose total is shown gives the sum of its hidden cells
+(9 people, 6 of them Dutch: the 3 others). So the smallest visible cell of a line is hidden too
+(complementary suppression) while the line has exactly one hidden cell, or hidden cells that
+together count fewer than K people under a visible total; again and again until no line has.
+A filter may then only pick a group the table shows: what it leaves out (the total minus the
+group) is at least K people, or nobody.
 """
 
 from collections.abc import Hashable, Mapping
@@ -46,19 +50,22 @@ def with_totals(table: pd.DataFrame, row_totals: bool = True) -> pd.DataFrame:
 
 
 def _hide(cells: dict[tuple, int], rows: list, columns: list, inner: set[tuple], k: int) -> set[tuple]:
-    """The hidden cells of a table with its totals: the small ones, then complementary ones until no line
-    has exactly one hidden cell."""
+    """The hidden cells of a table with its totals (each line ends with its total): the small ones, then
+    complementary ones until no line has exactly one hidden cell, or hidden cells under k beside its total."""
     hidden = {cell for cell, n in cells.items() if is_small(n, k)}
     lines = [line for line in ([[(r, c) for c in columns] for r in rows] + [[(r, c) for r in rows] for c in columns])
              if len(line) > 1]
-    while any(_protect(cells, hidden, line, inner) for line in lines):
+    while any(_protect(cells, hidden, line, inner, k) for line in lines):
         pass
     return hidden
 
 
-def _protect(cells: dict[tuple, int], hidden: set[tuple], line: list[tuple], inner: set[tuple]) -> bool:
-    """If exactly one non-empty cell of a line is hidden, hide the smallest other one (inner cells first)."""
-    if sum(1 for cell in line if cell in hidden) != 1:
+def _protect(cells: dict[tuple, int], hidden: set[tuple], line: list[tuple], inner: set[tuple], k: int) -> bool:
+    """If the hidden cells of a line could be computed (one alone, or together fewer than k beside a visible
+    total), hide the smallest other non-empty one (inner cells first)."""
+    hidden_here = [cell for cell in line if cell in hidden and cells[cell] > 0]
+    total_shown = line[-1] not in hidden
+    if not hidden_here or (len(hidden_here) > 1 and not (total_shown and sum(cells[c] for c in hidden_here) < k)):
         return False
     visible = [cell for cell in line if cell not in hidden and cells[cell] > 0]
     if not visible:
@@ -66,6 +73,11 @@ def _protect(cells: dict[tuple, int], hidden: set[tuple], line: list[tuple], inn
     inner_visible = [cell for cell in visible if cell in inner] or visible
     hidden.add(min(inner_visible, key=lambda cell: cells[cell]))
     return True
+
+
+def shown_values(counts: Mapping[Hashable, int], k: int) -> set:
+    """The values of one breakdown (a language, a day...) that may be shown beside its total, by the rule above."""
+    return {key for key, n in suppress_small_cells(counts, k).items() if key != TOTAL and n is not None}
 
 
 def shown_groups(cells: Mapping[tuple[Hashable, Hashable], int], k: int) -> set[tuple]:

@@ -10,7 +10,7 @@ from analysis.indicators import helped_values, indicator_row
 from analysis.quality import Trust, response_flags, skip_rates
 from analysis.stats import scale_score, wilson_interval
 from analysis.summaries import summarise
-from analysis.suppression import suppress_small_cells, suppress_table
+from analysis.suppression import shown_values, suppress_small_cells, suppress_table
 
 SURVEY = surveys.questionnaire_from_dict({
     "id": "hand", "version": 1, "languages": ["en"], "title": {"en": "T"}, "intro": {"text": {"en": "I"}},
@@ -102,6 +102,28 @@ def test_two_small_groups_protect_each_other_and_a_small_total_hides_everything(
     assert suppress_small_cells({"nl": 30, "ar": 2, "ti": 3}, k=5) == {"nl": 30, "ar": None, "ti": None, "total": 35}
     assert suppress_small_cells({"nl": 3, "ar": 1}, k=5) == {"nl": None, "ar": None, "total": None}
     assert suppress_small_cells({"nl": 30, "ar": 0}, k=5) == {"nl": 30, "ar": 0, "total": 30}
+
+
+def test_hidden_groups_that_together_are_fewer_than_k_are_protected_by_the_next_smallest():
+    # a round of 9: 6 Dutch, 1 Arabic, 2 French. Showing the Dutch 6 beside the total 9 gave the other 3
+    assert suppress_small_cells({"nl": 6, "ar": 1, "fr": 2}, k=5) == {"nl": None, "ar": None, "fr": None, "total": 9}
+    assert shown_values({"nl": 6, "ar": 1, "fr": 2}, k=5) == set()
+    assert shown_values({"nl": 30, "ar": 2, "fr": 3}, k=5) == {"nl"}, "2 + 3 hidden together are 5: enough"
+
+
+@pytest.mark.parametrize("k", [3, 5])
+def test_what_a_shown_group_leaves_out_is_at_least_k_people_or_nobody(k):
+    import random
+
+    rng = random.Random(k * 7)
+    for _ in range(300):
+        counts = {f"g{i}": rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 12]) for i in range(rng.randint(1, 5))}
+        total = sum(counts.values())
+        for group in (g for g in shown_values(counts, k) if counts[g]):  # an empty group shows nobody
+            left_out = total - counts[group]
+            assert left_out == 0 or left_out >= k, (counts, group)
+        hidden = [n for group, n in counts.items() if group not in shown_values(counts, k) and n]
+        assert not hidden or sum(hidden) >= k or total < k, counts
 
 
 def test_subtracting_visible_cells_from_totals_never_gives_a_hidden_cell():
