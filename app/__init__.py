@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, locale, security
+from . import errors, locale, numbers, security
 from .config import load_config
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .logs import configure_logging
@@ -21,6 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["VOX_PROXIES"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=app.config["VOX_PROXIES"], x_host=app.config["VOX_PROXIES"])
     register_extensions(app)
+    numbers.register(app)
     register_blueprints(app)
     errors.register(app)
     security.register(app)

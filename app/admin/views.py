@@ -16,6 +16,7 @@ from ..access import centre_or_404, is_admin, managed_user_or_404, project_or_40
 from ..accounts.models import Role, User
 from ..centres.models import Organisation, Project
 from ..extensions import db
+from ..numbers import query_number
 from . import operations
 from .forms import CENTRE_ROLES, CENTRELESS_ROLES, ROLE_LABELS, CentreForm, ProjectForm, UserForm, role_choices
 
@@ -230,7 +231,7 @@ def chosen_centre() -> Organisation | None:
     """A coordinator's own centre; for administrators the centre given by ``?centre_id=``, if any."""
     if not is_admin():
         return centre_or_404(current_user.organisation_id)
-    centre_id = request.args.get("centre_id", type=int)
+    centre_id = query_number("centre_id")
     return centre_or_404(centre_id) if centre_id else None
 
 

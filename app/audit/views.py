@@ -12,6 +12,7 @@ from sqlalchemy import Select, select
 from ..access import is_admin, roles_required
 from ..accounts.models import Role
 from ..extensions import db
+from ..numbers import query_number
 from .models import AuditEvent
 
 bp = Blueprint("audit", __name__, template_folder="templates")
@@ -69,7 +70,7 @@ def index():
     query = visible_events().order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     if action:
         query = query.where(AuditEvent.action == action)
-    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    page = db.paginate(query, page=query_number("page", default=1, minimum=1), per_page=PER_PAGE, error_out=False)
     return render_template("audit/index.html", page=page, action=action, actions=recorded_actions())
 
 

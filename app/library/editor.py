@@ -19,6 +19,8 @@ from werkzeug.datastructures import MultiDict
 
 import surveys
 
+from ..numbers import whole_number
+
 Draft = dict[str, Any]
 
 #: what "Add a question" offers: the label, and the question it starts as
@@ -91,7 +93,9 @@ def texts(form: MultiDict, name: str, languages: list[str]) -> dict[str, str]:
 
 
 def _indexes(form: MultiDict, pattern: str) -> list[int]:
-    return sorted({int(match.group(1)) for name in form if (match := re.fullmatch(pattern, name))})
+    """The numbers in the field names that match ``pattern``; a number no list can reach is left out."""
+    found = (whole_number(match.group(1)) for name in form if (match := re.fullmatch(pattern, name)))
+    return sorted({number for number in found if number is not None})
 
 
 def _in_languages(audio: dict[str, str], languages: list[str]) -> dict[str, str]:
@@ -123,7 +127,8 @@ def _settings(form: MultiDict, prefix: str, kind: str) -> dict[str, Any]:
             found[name] = f"{prefix}.{name}" in form
         else:
             raw = form.get(f"{prefix}.{name}", "").strip()
-            found[name] = int(raw) if raw.isdigit() else raw
+            number = whole_number(raw)
+            found[name] = raw if number is None else number
     return found
 
 
@@ -166,9 +171,9 @@ def apply_change(draft: Draft, action: str, form: MultiDict) -> str:
     Returns the field path to show afterwards. A button for something that is not there changes nothing.
     """
     verb, _, rest = action.partition(":")
-    numbers = [int(n) for n in rest.split(":") if n.isdigit()]
+    numbers = [whole_number(part) for part in rest.split(":")] if rest else []
     change = CHANGES.get(verb)
-    if change is None:
+    if change is None or None in numbers:
         return ""
     try:
         return change(draft, form, *numbers)

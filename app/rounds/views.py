@@ -16,6 +16,7 @@ from ..extensions import db
 from ..kiosk.operations import store_response
 from ..kiosk.submission import SubmissionError
 from ..locale import current_locale
+from ..numbers import whole_number
 from ..timeutil import today
 from . import entry, lock, operations
 from .flyer import invitations, pictograms
@@ -263,8 +264,8 @@ def _save_session(round_: Round) -> None:
 
 def _remove_session(round_: Round) -> None:
     form = RemoveSessionForm()
-    session_id = form.session_id.data
-    if _flash_errors(form) and session_id.isdigit() and operations.remove_session(round_, int(session_id)):
+    session_id = whole_number(form.session_id.data)
+    if _flash_errors(form) and session_id is not None and operations.remove_session(round_, session_id):
         db.session.commit()
         flash(_("Session removed."), "success")
 
