@@ -2,6 +2,7 @@
 
 import re
 import time
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -122,12 +123,28 @@ def test_a_pin_typed_with_arabic_digits_is_the_same_pin(as_worker, project, libr
     ({"idle_seconds": "5000"}, "between 20 and 900"),
     ({"mode": "carrier-pigeon"}, "not a valid choice"),
     ({"questionnaire": "999999"}, "not a valid choice"),
+    ({"closes_on": "9999-12-31"}, "at most 5 years after the first day"),
+    ({"opens_on": "9999-12-31"}, "within a year of today"),
+    ({"opens_on": "0001-01-01"}, "within a year of today"),
+    ({"opens_on": (TODAY - timedelta(days=400)).isoformat()}, "within a year of today"),
+    ({"opens_on": "31/12/2026"}, "not a valid date"),
 ])
 def test_launching_refuses_bad_input_and_stores_nothing(as_worker, project, library, change, message):
     reply = as_worker.post(f"/projects/{project.id}/rounds/new", data=launch_data(library, **change))
     assert reply.status_code == 200
     assert message.lower() in reply.get_data(as_text=True).lower().replace("&#34;", '"')
     assert count(Round) == 0 and count(AuditEvent) == 0
+
+
+def test_a_round_as_long_as_allowed_has_its_page_and_takes_responses(as_worker, client, project, library):
+    last_day = TODAY + timedelta(days=5 * 365)
+    reply = as_worker.post(f"/projects/{project.id}/rounds/new",
+                           data=launch_data(library, mode="phone", pin="", closes_on=last_day.isoformat()))
+    round_ = db.session.scalars(select(Round)).one()
+    assert reply.headers["Location"] == round_url(round_)
+    assert as_worker.get(round_url(round_)).status_code == 200
+    body = {"id": str(uuid.uuid4()), "language": "nl", "answers": {"liked_today": "5"}}
+    assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
 
 
 def test_a_phone_round_needs_no_pin(as_worker, project, library):
@@ -355,11 +372,13 @@ def test_attendance_and_sessions_give_the_response_rate(as_worker, kiosk_round, 
 
 
 @pytest.mark.parametrize(("held_on", "present"), [
-    (TODAY + timedelta(days=1), "5"), (TODAY - timedelta(days=30), "5"), (TODAY, "-1"), (TODAY, "")])
+    (TODAY + timedelta(days=1), "5"), (TODAY - timedelta(days=30), "5"), (TODAY, "-1"), (TODAY, ""),
+    ("yesterday", "5"), ("9999-12-31", "5"), ("0001-01-01", "5")])
 def test_a_session_in_the_future_outside_the_round_or_without_a_count_is_refused(as_worker, kiosk_round, held_on,
                                                                                   present):
+    held_on = held_on if isinstance(held_on, str) else held_on.isoformat()
     reply = as_worker.post(round_url(kiosk_round, "/attendance"),
-                           data={"held_on": held_on.isoformat(), "present": present, "save_session": "1"},
+                           data={"held_on": held_on, "present": present, "save_session": "1"},
                            follow_redirects=True)
     assert 'class="flash error"' in reply.get_data(as_text=True)
     assert count(RoundSession) == 0

@@ -10,6 +10,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..audit.operations import record
 from ..extensions import db, login_manager
+from ..security import same_site_path
 from .forms import MIN_PASSWORD_LENGTH, LoginForm, PasswordChangeForm, ProfileForm
 from .models import User
 from .throttle import note_failure, note_success, seconds_to_wait
@@ -57,7 +58,7 @@ def login():
     login_user(user)
     record("account.login", _subject(user), user.organisation_id)
     db.session.commit()
-    return redirect(_safe_next(request.args.get("next")) or url_for("main.index"))
+    return redirect(same_site_path(request.args.get("next")) or url_for("main.index"))
 
 
 @bp.route("/logout", methods=["POST"])
@@ -150,9 +151,3 @@ def too_many_attempts(seconds: int) -> str:
 def _subject(user: User) -> str:
     return f"user {user.email}"
 
-
-def _safe_next(target: str | None) -> str | None:
-    """Only a path on this site: never send a user elsewhere after logging in."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None

@@ -2,10 +2,11 @@
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -47,6 +48,10 @@ MODE_HELP = {
     Mode.ASSISTED: _l("A staff member asks the questions and types in the answers with the person."),
     Mode.PAPER: _l("People fill in a paper form; a staff member types the answers in later."),
 }
+#: how far from today a round's first day may lie: further is a typing slip (2062 for 2026), not a plan
+FIRST_DAY_WITHIN = timedelta(days=366)
+#: the longest a round may run; an open-ended round needs no last day at all
+LONGEST_ROUND_YEARS = 5
 PIN_PATTERN = r"^[0-9]{4,8}$"
 PIN_MESSAGE = _l("A PIN is 4 to 8 digits.")
 
@@ -157,9 +162,20 @@ class LaunchForm(FlaskForm):
         if self.chosen and not set(field.data) <= set(self.chosen.languages):
             raise ValidationError(_("This questionnaire is not complete in every language you chose."))
 
+    def validate_opens_on(self, field) -> None:
+        earliest, latest = today() - FIRST_DAY_WITHIN, today() + FIRST_DAY_WITHIN
+        if field.data is not None and not earliest <= field.data <= latest:
+            raise ValidationError(_("The first day must be within a year of today (from %(earliest)s to "
+                                    "%(latest)s).", earliest=format_date(earliest), latest=format_date(latest)))
+
     def validate_closes_on(self, field) -> None:
         if field.data and self.opens_on.data and field.data < self.opens_on.data:
             raise ValidationError(_("The last day cannot be before the first day."))
+        if field.data and self.opens_on.data and (field.data - self.opens_on.data).days > LONGEST_ROUND_YEARS * 366:
+            raise ValidationError(ngettext("The last day can be at most %(num)d year after the first day; leave it "
+                                           "empty for a round without an end.",
+                                           "The last day can be at most %(num)d years after the first day; leave it "
+                                           "empty for a round without an end.", LONGEST_ROUND_YEARS))
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -201,6 +217,8 @@ class SessionForm(FlaskForm):
     round: Round
 
     def validate_held_on(self, field) -> None:
+        if field.data is None:
+            return  # not a date: the field says so already
         if field.data > today():
             raise ValidationError(_("Count the people present once the session has taken place."))
         if not self.round.is_open(field.data):
