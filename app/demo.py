@@ -29,7 +29,7 @@ from .accounts.models import Role, User
 from .centres.models import Organisation, Project
 from .extensions import db
 from .kiosk.models import Answer, Response
-from .kiosk.tallies import rebuild_tallies
+from .kiosk.tallies import release_waiting
 from .library.models import Questionnaire
 from .library.operations import sync_library
 from .rounds.models import Mode, Round
@@ -408,7 +408,7 @@ def store_responses(rng: random.Random, rounds: list[PlannedRound]) -> int:
         db.session.execute(insert(Response), responses)
     if answers:
         db.session.execute(insert(Answer), answers)
-    rebuild_tallies([planned.round.id for planned in rounds])
+    release_waiting([planned.round.id for planned in rounds], current_app.config["VOX_MIN_GROUP"])
     return len(responses)
 
 

@@ -160,7 +160,9 @@ def test_respondent_tables_hold_no_time_address_device_or_sequence(app):
     from app.models import Response as R
 
     inspector = inspect(db.engine)
-    assert {c["name"] for c in inspector.get_columns(R.__tablename__)} == {"id", "round_id", "day", "language", "mode"}
+    # batch: which group of at least K responses it is counted with, never its place among them
+    assert {c["name"] for c in inspector.get_columns(R.__tablename__)} == {"id", "round_id", "day", "language", "mode",
+                                                                          "batch"}
     assert {c["name"] for c in inspector.get_columns(A.__tablename__)} == {
         "response_id", "question_key", "position", "value"}
     day_type = next(c["type"] for c in inspector.get_columns("responses") if c["name"] == "day")

@@ -1,12 +1,14 @@
-"""Counts kept at insert time agree with the answers stored, so dashboards can trust them."""
+"""Counts of released batches agree with the answers stored, so dashboards can trust them, and tell no order."""
 
 import uuid
 from datetime import date
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from app.extensions import db
-from app.kiosk.tallies import AnswerTally, ResponseTally, rebuild_tallies
+from app.kiosk.tallies import AnswerTally, ResponseTally, rebuild_tallies, release_waiting, waiting_responses
 
 
 def tallies():
@@ -31,9 +33,13 @@ def test_each_stored_response_is_counted_once_with_its_trust_flags(client, make_
     client.post(f"/api/rounds/{round_.token}/responses", json=body)  # sent again: not counted again
     send(client, round_, {"overall": "2", "helped_integration": "4"}, language="ar")
     send(client, round_, {})
+    assert release_waiting([round_.id], k=4) == 0 and tallies() == ({}, {}), "3 responses wait for a fourth"
+    send(client, round_, {"overall": "3"}, language="ar")
+    assert release_waiting([round_.id], k=4) == 1 and waiting_responses([round_.id]) == 0
     responses, answers = tallies()
+    assert set(t.batch for t in db.session.scalars(select(ResponseTally))) == {1}
     assert responses[(round_.id, date.today(), "nl", "kiosk")] == (2, 1, 1, 0)
-    assert responses[(round_.id, date.today(), "ar", "kiosk")] == (1, 1, 0, 0)
+    assert responses[(round_.id, date.today(), "ar", "kiosk")] == (2, 2, 0, 0)
     assert answers[(round_.id, "nl", "helped_most", "")] == 1
     assert answers[(round_.id, "nl", "helped_most", "work")] == 1
     assert answers[(round_.id, "nl", "comment", "")] == 1
@@ -45,7 +51,42 @@ def test_recounting_from_the_stored_answers_gives_the_same_tallies(client, make_
     db.session.commit()
     for overall in "55432":
         send(client, round_, {"overall": overall, "helped_integration": overall, "comment": "ok"})
+    release_waiting([round_.id], k=5)
     before = tallies()
+    assert before[0]
     rebuild_tallies([round_.id])
     db.session.commit()
     assert tallies() == before
+
+
+def test_each_release_is_a_new_batch_of_the_waiting_responses_only(client, make_round):
+    round_ = make_round(questionnaire="amif-satisfaction", languages=["nl"])
+    db.session.commit()
+    for overall in "5432":
+        send(client, round_, {"overall": overall})
+    release_waiting([round_.id], k=2)
+    send(client, round_, {"overall": "1"})
+    assert release_waiting([round_.id], k=2) == 0, "one new response waits: the figures do not move by one person"
+    send(client, round_, {"overall": "1"})
+    assert release_waiting([round_.id], k=2) == 1
+    batches = {(t.batch, t.value): t.n for t in db.session.scalars(select(AnswerTally).where(
+        AnswerTally.question_key == "overall", AnswerTally.value != ""))}
+    assert batches == {(1, "5"): 1, (1, "4"): 1, (1, "3"): 1, (1, "2"): 1, (2, "1"): 2}
+
+
+TABLES = ("response_tallies", "answer_tallies", "responses", "answers")
+
+
+def test_the_tally_tables_keep_no_order_of_arrival(app):
+    """No counter numbers the rows as they come: on SQLite no rowid (it counts up as rows are written), on
+    PostgreSQL no column filled from a sequence."""
+    if db.engine.dialect.name == "postgresql":
+        numbered = db.session.execute(text(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_name = ANY(:tables) "
+            "AND (column_default LIKE 'nextval%' OR is_identity = 'YES')"), {"tables": list(TABLES)}).all()
+        assert numbered == []
+        return
+    for table in TABLES:
+        with pytest.raises(OperationalError, match="rowid"):
+            db.session.execute(text(f"SELECT rowid FROM {table}"))
+        db.session.rollback()

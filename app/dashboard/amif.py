@@ -2,12 +2,13 @@
 
 "Helped" counts the respondents whose answer to a question tagged ``amif_helped_integration`` is a
 face above the middle (or yes); "answered" counts those who answered that question at all. Both
-come from the running tallies. Rounds with fewer than K responses are left out, and so are rounds
-in which fewer than K answered the indicator question (as on the project page: a project's page
-for one year, subtracted from this table, would otherwise give those few answers). The "answered"
-cells (project x year, with a total per project, per year and overall) go through complementary
-suppression, so that no hidden cell can be computed from a total and the cells shown. A year filter
-only shows one column of that same table: two views of the table never hide different cells.
+come from the tallies of released batches (see kiosk/tallies.py). Batches with fewer than K
+responses are left out, and so are batches in which fewer than K answered the indicator question
+(as on the project page: a project's page for one year, subtracted from this table, would otherwise
+give those few answers). The "answered" cells (project x year, with a total per project, per year
+and overall) go through complementary suppression, so that no hidden cell can be computed from a
+total and the cells shown. A year filter only shows one column of that same table: two views of
+the table never hide different cells.
 """
 
 from dataclasses import dataclass
@@ -29,11 +30,11 @@ from ..accounts.models import Role
 from ..audit.operations import record
 from ..centres.models import Organisation, Project
 from ..extensions import db
-from ..kiosk.tallies import ANSWERED
+from ..kiosk.tallies import ANSWERED, release_waiting
 from ..library.models import Questionnaire
 from ..rounds.models import Round
 from ..timeutil import today
-from .queries import Selection, answers_by, responses_by
+from .queries import Selection, answers_by, units_of
 from .spreadsheets import Column, Dictionary, Sheet, export_name, small_csv_response, suppression_notes, xlsx_response
 from .views import bp, min_group
 
@@ -77,34 +78,33 @@ def amif_projects() -> list[Project]:
 
 
 def indicator_rounds(projects: list[Project], k: int, shared_only: bool) -> list[tuple[Round, surveys.Question]]:
-    """Rounds that asked the indicator question and have at least k responses, each with that question."""
+    """Rounds that asked the indicator question, each with that question (their waiting responses released)."""
     query = (select(Round).where(Round.project_id.in_([p.id for p in projects]))
              .options(selectinload(Round.questionnaire)).order_by(Round.opens_on, Round.id))
     if shared_only:
         query = query.join(Round.questionnaire).where(Questionnaire.organisation_id.is_(None))
-    rounds = list(db.session.scalars(query))
-    sizes = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
-    found = []
-    for round_ in rounds:
-        questions = indicator_questions(round_.questionnaire.survey, AMIF_INDICATOR)
-        if questions and sizes.get(round_.id, 0) >= k:
-            found.append((round_, questions[0]))
-    return found
+    rounds = [r for r in db.session.scalars(query) if indicator_questions(r.questionnaire.survey, AMIF_INDICATOR)]
+    release_waiting([r.id for r in rounds], k)
+    return [(r, indicator_questions(r.questionnaire.survey, AMIF_INDICATOR)[0]) for r in rounds]
 
 
 def indicator_counts(rounds: list[tuple[Round, surveys.Question]], k: int) -> pd.DataFrame:
-    """Per round that at least k answered the question: project, year (of the day it opened), helped and answered."""
-    answers = answers_by(Selection(tuple(r.id for r, _ in rounds)), "round_id",
+    """Per batch of a round that at least k answered the question: project, year (of the day the round opened),
+    helped and answered."""
+    selection = Selection(tuple(r.id for r, _ in rounds))
+    answers = answers_by(selection.narrowed(units=frozenset(units_of(selection, k))), "round_id", "batch",
                          keys=sorted({question.key for _, question in rounds}))
-    n = answers.groupby(["round_id", "question_key", "value"])["n"].sum().to_dict()
+    n = answers.groupby(["round_id", "batch", "question_key", "value"])["n"].sum().to_dict()
+    batches = answers.groupby("round_id")["batch"].unique().to_dict()
     rows = []
     for round_, question in rounds:
-        answered = int(n.get((round_.id, question.key, ANSWERED), 0))
-        if answered < k:
-            continue
-        helped = sum(n.get((round_.id, question.key, value), 0) for value in helped_values(question))
-        rows.append({"project_id": round_.project_id, "year": round_.opens_on.year, "helped": int(helped),
-                     "answered": answered})
+        for batch in sorted(int(b) for b in batches.get(round_.id, [])):
+            answered = int(n.get((round_.id, batch, question.key, ANSWERED), 0))
+            if answered < k:
+                continue
+            helped = sum(n.get((round_.id, batch, question.key, value), 0) for value in helped_values(question))
+            rows.append({"project_id": round_.project_id, "year": round_.opens_on.year, "helped": int(helped),
+                         "answered": answered})
     return pd.DataFrame(rows, columns=["project_id", "year", "helped", "answered"])
 
 

@@ -11,9 +11,10 @@ from analysis.suppression import suppress_small_cells
 
 from ..centres.models import Organisation, Project
 from ..extensions import db
+from ..kiosk.tallies import release_waiting
 from ..library.models import Questionnaire
 from ..rounds.models import Round
-from .queries import Selection, answers_by, enough_answered, responses_by
+from .queries import Selection, answers_by, enough_answered, responses_by, units_of
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Comparison:
 
 def compare(rounds: list[Round], group_of, k: int) -> list[Comparison]:
     """One comparison per questionnaire (by slug) used in more than one group; rounds under k left out."""
+    release_waiting([r.id for r in rounds], k)
     by_slug: dict[str, list[Round]] = {}
     for round_ in rounds:
         by_slug.setdefault(round_.questionnaire.slug, []).append(round_)
@@ -39,8 +41,10 @@ def compare(rounds: list[Round], group_of, k: int) -> list[Comparison]:
 
 def _comparison(rounds: list[Round], group_of, k: int) -> Comparison:
     survey = max(rounds, key=lambda r: r.questionnaire.version).questionnaire.survey
-    per_round = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
-    counted = [r for r in rounds if per_round.get(r.id, 0) >= k]
+    selection = Selection(tuple(r.id for r in rounds))
+    selection = selection.narrowed(units=frozenset(units_of(selection, k)))
+    per_round = responses_by(selection, "round_id").set_index("round_id")["responses"]
+    counted = [r for r in rounds if r.id in per_round.index]
     sizes: dict[str, int] = {}
     for round_ in counted:
         sizes[group_of(round_)] = sizes.get(group_of(round_), 0) + int(per_round[round_.id])
@@ -48,7 +52,7 @@ def _comparison(rounds: list[Round], group_of, k: int) -> Comparison:
     shown.pop("total", None)
     comparison = Comparison(survey, shown)
     keys = [q.key for q in survey.questions if q.kind.summary == "scale"]
-    answers = enough_answered(answers_by(Selection(tuple(r.id for r in counted)), "round_id", keys=keys), k)
+    answers = enough_answered(answers_by(selection, "round_id", "batch", keys=keys), k)
     group_by_round = {r.id: group_of(r) for r in counted}
     answers = answers.assign(group=answers["round_id"].map(group_by_round))
     for key in keys:

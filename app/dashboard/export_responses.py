@@ -1,11 +1,14 @@
 """Anonymous response-level data for coordinators: one row per response, in random order, never an id or a time.
 
-Only rounds with at least K responses are exported, whole. Day, language and mode are what a
-member of staff may know about a person ("she came on Tuesday, speaks Tigrinya, answered on
-paper"), so within each round they are shown only where at least K responses share them: a value
-of fewer than K responses is left empty together with the next smallest, and a column whose
-combination with the others would still single out fewer than K responses is left empty for the
-whole round. The rows are read from the database in random order, a chunk at a time.
+Only rounds that are over are exported, and of them the responses the dashboard counts: the
+released batches of at least K (see kiosk/tallies.py). Day, language and mode are what a member
+of staff may know about a person ("she came on Tuesday, speaks Tigrinya, answered on paper"), so
+within each batch they are shown by the rule every figure follows (analysis/suppression.py): a
+language or mode only where the dashboard shows it for that batch, a day only where its breakdown
+shows it, and a column whose combination with the others would still single out fewer than K
+responses is left empty for the whole batch. So the rows left without a language are exactly the
+groups the dashboard hides, which together are at least K people. The rows are read from the
+database in random order, a chunk at a time.
 """
 
 from collections import defaultdict
@@ -20,16 +23,17 @@ from flask_babel import ngettext
 from sqlalchemy import func, select
 
 import surveys
+from analysis.suppression import shown_groups, shown_values
 
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.models import Answer, Response
-from ..kiosk.tallies import ResponseTally
+from ..kiosk.tallies import ResponseTally, release_waiting
 from ..rounds.models import Round
 from ..timeutil import today
 from .charts import text_in
 from .export_results import round_names
-from .queries import Selection, responses_by
+from .queries import Selection, Unit, responses_by, units_of, where
 from .report import Filters, rounds_in_period
 from .spreadsheets import Column, Dictionary, suppression_notes
 
@@ -48,15 +52,17 @@ class ResponseExport:
     project: Project
     k: int
     rounds: list[Round]
-    #: round id -> column -> values that may be shown
-    shown: dict[int, dict[str, set]]
+    #: the batches of those rounds in the file
+    units: frozenset[Unit]
+    #: (round id, batch) -> column -> values that may be shown
+    shown: dict[Unit, dict[str, set]]
     questions: list[tuple[str, list[tuple[surveys.Questionnaire, surveys.Question]]]] = field(default_factory=list)
     #: rounds of the period left out because responses can still come in (see Round.is_final)
     waiting: int = 0
 
     @property
     def total(self) -> int:
-        return int(responses_by(Selection(tuple(r.id for r in self.rounds)), "round_id")["responses"].sum())
+        return int(responses_by(Selection(tuple(r.id for r in self.rounds), units=self.units))["responses"].sum())
 
 
 def response_export(project: Project, filters: Filters, k: int) -> ResponseExport:
@@ -69,10 +75,12 @@ def response_export(project: Project, filters: Filters, k: int) -> ResponseExpor
     response of its rounds: filter in the spreadsheet instead.
     """
     rounds = rounds_in_period(project, Filters(start=filters.start, end=filters.end))
-    sizes = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
-    big_enough = [r for r in rounds if sizes.get(r.id, 0) >= k]
+    release_waiting([r.id for r in rounds], k)
+    units = units_of(Selection(tuple(r.id for r in rounds)), k)
+    big_enough = [r for r in rounds if any(round_id == r.id for round_id, _ in units)]
     counted = [r for r in big_enough if r.is_final()]
-    return ResponseExport(project, k, counted, disclosure(counted, k), question_columns(counted),
+    units = frozenset(u for u in units if u[0] in {r.id for r in counted})
+    return ResponseExport(project, k, counted, units, disclosure(units, k), question_columns(counted),
                           waiting=len(big_enough) - len(counted))
 
 
@@ -90,32 +98,28 @@ def question_columns(rounds: list[Round]) -> list[tuple[str, list[tuple[surveys.
     return list(found.items())
 
 
-def disclosure(rounds: list[Round], k: int) -> dict[int, dict[str, set]]:
-    """Per round, the days, languages and modes that at least k of its responses share (see the module)."""
-    columns = ["round_id", *QUASI_IDENTIFIERS, "responses"]
+def disclosure(units: frozenset[Unit], k: int) -> dict[Unit, dict[str, set]]:
+    """Per batch, the days, languages and modes that may be shown (see the module)."""
+    columns = ["round_id", "batch", *QUASI_IDENTIFIERS, "responses"]
     query = (select(*(getattr(ResponseTally, name) for name in columns))
-             .where(ResponseTally.round_id.in_([r.id for r in rounds])))
+             .where(*where(ResponseTally, Selection(tuple({r for r, _ in units}), units=units))))
     groups = pd.DataFrame(db.session.execute(query).all(), columns=columns)
-    return {int(round_id): round_disclosure(mine, k) for round_id, mine in groups.groupby("round_id")}
+    return {(int(round_id), int(batch)): unit_disclosure(mine, k)
+            for (round_id, batch), mine in groups.groupby(["round_id", "batch"])}
 
 
-def round_disclosure(groups: pd.DataFrame, k: int) -> dict[str, set]:
-    shown = {column: shown_values(groups.groupby(column)["responses"].sum().to_dict(), k)
-             for column in QUASI_IDENTIFIERS}
+def unit_disclosure(groups: pd.DataFrame, k: int) -> dict[str, set]:
+    """Languages and modes as the dashboard shows them for this batch, days by the same rule, then whole columns
+    left empty while a combination of the values shown would single out fewer than k responses."""
+    people = groups.groupby(["language", "mode"])["responses"].sum().to_dict()
+    groups_shown = shown_groups(people, k)
+    shown = {"day": shown_values(groups.groupby("day")["responses"].sum().to_dict(), k),
+             "language": {language for language, mode in groups_shown if language is not None and mode is None},
+             "mode": {mode for language, mode in groups_shown if language is None and mode is not None}}
     while smallest_class(groups, shown) < k:
         column = next(c for c in QUASI_IDENTIFIERS if shown[c])
         shown[column] = set()
     return shown
-
-
-def shown_values(counts: dict, k: int) -> set:
-    """The values of one column that may be shown: the small ones are hidden with the next smallest, until the
-    hidden values are none, or at least two that together count at least k responses."""
-    hidden = {value for value, n in counts.items() if n < k}
-    by_size = sorted(counts, key=lambda value: (counts[value], str(value)))
-    while hidden and (len(hidden) < 2 or sum(counts[v] for v in hidden) < k) and len(hidden) < len(counts):
-        hidden.add(next(value for value in by_size if value not in hidden))
-    return set(counts) - hidden
 
 
 def smallest_class(groups: pd.DataFrame, shown: dict[str, set]) -> int:
@@ -162,18 +166,18 @@ def response_rows(export: ResponseExport) -> Iterator[list[Any]]:
     slugs = {r.id: r.questionnaire.slug for r in export.rounds}
     keys = [key for key, _asked in export.questions]
     faces = {key for key, asked in export.questions if all(q.kind.summary == "scale" for _, q in asked)}
-    return _rows(names, slugs, keys, faces, export.shown)
+    return _rows(names, slugs, keys, faces, export.units, export.shown)
 
 
-def _rows(names: dict[int, str], slugs: dict[int, str], keys: list[str], faces: set[str],
-          shown: dict[int, dict[str, set]]) -> Iterator[list[Any]]:
-    query = (select(Response.id, Response.round_id, Response.day, Response.language, Response.mode)
-             .where(Response.round_id.in_(list(names))).order_by(func.random())
+def _rows(names: dict[int, str], slugs: dict[int, str], keys: list[str], faces: set[str], units: frozenset[Unit],
+          shown: dict[Unit, dict[str, set]]) -> Iterator[list[Any]]:
+    query = (select(Response.id, Response.round_id, Response.batch, Response.day, Response.language, Response.mode)
+             .where(*where(Response, Selection(tuple(names), units=units))).order_by(func.random())
              .execution_options(yield_per=CHUNK))
     for chunk in db.session.execute(query).partitions():
         answers = answers_of([row.id for row in chunk])
         for row in chunk:
-            visible = shown.get(row.round_id, NOTHING_SHOWN)
+            visible = shown.get((row.round_id, row.batch), NOTHING_SHOWN)
             given = answers.get(row.id, {})
             yield [names[row.round_id], slugs[row.round_id],
                    *(shown_as_text(value) if value in visible[column] else None
@@ -209,8 +213,11 @@ def responses_dictionary(export: ResponseExport) -> Dictionary:
           project=export.project.name, centre=export.project.organisation.name),
         _("The rows are in random order, drawn again for every download: nothing in this file tells in which "
           "order people answered. There is no response number and no time, only the day."),
-        _("Rounds with fewer than %(k)s responses are withheld entirely; the other rounds of the period are "
-          "complete (the language and mode filters of the dashboard do not apply to this file).", k=export.k),
+        _("Rounds with fewer than %(k)s responses are withheld entirely; the other rounds of the period hold the "
+          "responses the dashboard counts (the language and mode filters of the dashboard do not apply to this "
+          "file).", k=export.k),
+        _("Responses are counted in batches of at least %(k)s, so that the figures never move by one person: the "
+          "last responses of a round, fewer than %(k)s, are in no figure and no file.", k=export.k),
         _("Only rounds that are over are here: closed, and past the days in which answers given offline may "
           "still arrive. Two downloads of a running round would show the rows added in between, and so what the "
           "person who had just answered said."),

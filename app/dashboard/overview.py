@@ -11,9 +11,10 @@ from analysis.stats import scale_score
 
 from ..centres.models import Project
 from ..extensions import db
+from ..kiosk.tallies import release_waiting
 from ..rounds.models import Round
 from ..timeutil import today
-from .queries import Selection, answers_by, enough_answered, responses_by
+from .queries import Selection, answers_by, enough_answered, responses_by, units_of
 
 #: the overview looks at rounds opened in the last year
 PERIOD = timedelta(days=365)
@@ -37,9 +38,11 @@ def project_overview(projects: list[Project], k: int) -> list[ProjectRow]:
     rounds = db.session.scalars(select(Round).where(Round.project_id.in_([p.id for p in projects]),
                                                     Round.opens_on >= today() - PERIOD)
                                 .order_by(Round.opens_on)).all()
+    release_waiting([r.id for r in rounds], k)
     selection = Selection(tuple(r.id for r in rounds))
+    selection = selection.narrowed(units=frozenset(units_of(selection, k)))
     per_round = responses_by(selection, "round_id").set_index("round_id")
-    faces = enough_answered(answers_by(selection, "round_id", keys=scale_keys(rounds)), k)
+    faces = enough_answered(answers_by(selection, "round_id", "batch", keys=scale_keys(rounds)), k)
     faces = faces.assign(score=faces["value"].astype(int).map(scale_score) * faces["n"])
     return [project_row(p, [r for r in rounds if r.project_id == p.id], per_round, faces, k) for p in projects]
 
@@ -50,7 +53,7 @@ def scale_keys(rounds: list[Round]) -> list[str]:
 
 def project_row(project: Project, rounds: list[Round], per_round: pd.DataFrame, faces: pd.DataFrame,
                 k: int) -> ProjectRow:
-    counted = [r.id for r in rounds if per_round["responses"].get(r.id, 0) >= k]
+    counted = [r.id for r in rounds if r.id in per_round.index]
     if not counted:
         return ProjectRow(project, None, None, None, None)
     mine = per_round.loc[counted]

@@ -1,15 +1,17 @@
 """A project's results: what the group thinks, how far to trust it, with small groups hidden.
 
-Rounds with fewer than K responses are left out of every figure (a whole small round could
+Responses are counted in batches of at least K (see kiosk/tallies.py); a round's figures are the
+sum of its batches, each shown or hidden on its own: a unit is one batch of one round. Rounds
+with fewer than K counted responses are left out of every figure (a whole small round could
 otherwise be found by comparing periods). Breakdowns and round-by-round figures go through
 complementary suppression, and a filter can only pick a group that its breakdown shows.
 
-A figure over several rounds adds up what each round shows on its own: periods select whole
-rounds, so two periods that differ by one round would otherwise give that round's figures by
-subtraction. In each round, a language, a way of answering or both is shown only where its table
-(with complementary suppression) shows it, and a question's answers of a group only where at
-least K of them answered it (again with complementary suppression); elsewhere that round is left
-out of the group's figures, and the page says so.
+A figure over several units adds up what each unit shows on its own: periods select whole
+rounds, and a round grows a batch at a time, so two views that differ by one unit would otherwise
+give that unit's figures by subtraction. In each unit, a language, a way of answering or both is
+shown only where its table (with complementary suppression) shows it, and a question's answers of
+a group only where at least K of them answered it (again with complementary suppression);
+elsewhere that unit is left out of the group's figures, and the page says so.
 """
 
 from dataclasses import dataclass, field
@@ -27,9 +29,9 @@ from analysis.suppression import shown_groups, suppress_small_cells
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.models import Answer, Response
-from ..kiosk.tallies import ANSWERED
+from ..kiosk.tallies import ANSWERED, release_waiting, waiting_responses
 from ..rounds.models import Round
-from .queries import Selection, answered_by, answers_by, responses_by
+from .queries import Selection, Unit, answered_by, answers_by, responses_by, units_of, where
 
 #: a group of respondents: (language or None, mode or None); (None, None) is everyone
 Group = tuple[str | None, str | None]
@@ -98,6 +100,8 @@ class ProjectReport:
     left_out_rounds: int = 0
     #: rounds with comments that are not shown yet: responses can still come in (see Round.is_final)
     comments_waiting: int = 0
+    #: responses of the period not counted yet: fewer than K have come in since the last batch
+    waiting: int = 0
 
     @property
     def notes(self) -> list[str]:
@@ -106,23 +110,25 @@ class ProjectReport:
 
 def project_report(project: Project, filters: Filters, k: int, with_comments: bool) -> ProjectReport:
     rounds = rounds_in_period(project, filters)
-    totals = responses_by(Selection(tuple(r.id for r in rounds)), "round_id").set_index("round_id")["responses"]
-    counted = [r for r in rounds if totals.get(r.id, 0) >= k]
-    base = Selection(tuple(r.id for r in counted))
-    shown = RoundGroups(base, k)
-    languages, partial_languages = breakdown(shown, base, "language")
-    modes, partial_modes = breakdown(shown, base, "mode")
+    release_waiting([r.id for r in rounds], k)
+    units = units_of(Selection(tuple(r.id for r in rounds)), k)
+    counted = [r for r in rounds if any(round_id == r.id for round_id, _ in units)]
+    base = Selection(tuple(r.id for r in counted), units=frozenset(units))
+    shown = UnitGroups(base, k)
+    languages, partial_languages = breakdown(shown, "language")
+    modes, partial_modes = breakdown(shown, "mode")
     selection, refused = apply_filters(base, filters, shown)
     group = (selection.language, selection.mode)
     per_round = responses_by(selection, "round_id").set_index("round_id")
     shown_rounds = suppress_small_cells({i: int(per_round["responses"].get(i, 0)) for i in selection.round_ids}, k)
     figures = [RoundFigures(r, shown_rounds.get(r.id), withheld=r not in counted) for r in rounds]
     respondents = shown_rounds.get("total") or None
-    counts = AnswerCounts(answers_by(selection, "round_id", "mode"), shown, group)
+    counts = AnswerCounts(answers_by(selection, "round_id", "batch", "mode"), shown, group, selection)
+    per_unit = responses_by(selection, "round_id", "batch").set_index(["round_id", "batch"])["responses"]
     final = [r for r in counted if r.is_final()]
     return ProjectReport(
         project=project, k=k, filters=filters, respondents=respondents, rounds=figures,
-        sections=sections(counted, figures, counts, per_round, k) if respondents else [],
+        sections=sections(counted, figures, counts, per_unit, k) if respondents else [],
         trust=trust(per_round) if respondents else None,
         languages=languages, modes=modes,
         satisfaction_by_mode=satisfaction_by_mode(counted, counts, shown, selection, k) if respondents else None,
@@ -130,7 +136,9 @@ def project_report(project: Project, filters: Filters, k: int, with_comments: bo
         comments=comments(final, selection) if with_comments and respondents else [],
         comments_waiting=sum(1 for r in counted if not r.is_final() and comment_keys([r])) if with_comments else 0,
         refused_filter=refused, partial_groups=partial_languages | partial_modes,
-        left_out_rounds=sum(1 for i in base.round_ids if i not in selection.round_ids and shown.count(i, group)),
+        left_out_rounds=len({round_id for round_id, batch in shown.units
+                             if (round_id, batch) not in selection.units and shown.count((round_id, batch), group)}),
+        waiting=waiting_responses([r.id for r in rounds]),
     )
 
 
@@ -144,112 +152,122 @@ def rounds_in_period(project: Project, filters: Filters) -> list[Round]:
     return list(db.session.scalars(query))
 
 
-class RoundGroups:
-    """Per round, which groups it may show: of its respondents, and of those who answered each question.
+class UnitGroups:
+    """Per unit, which groups it may show: of its respondents, and of those who answered each question.
 
-    Each round's table of people per language and mode (for a question: of those who answered it) goes
-    through complementary suppression on its own. A figure over several rounds only adds up what each
-    round shows, so subtracting one period from another never gives more than one round shows alone.
+    Each unit's table of people per language and mode (for a question: of those who answered it) goes
+    through complementary suppression on its own. A figure over several units only adds up what each
+    unit shows, so subtracting one view from another never gives more than one unit shows alone.
     """
 
     def __init__(self, base: Selection, k: int):
         self.k = k
-        self.cells: dict[tuple[int, str | None], dict[tuple[str, str], int]] = {}
-        people = responses_by(base, "round_id", "language", "mode")
-        for round_id, language, mode, n in zip(people["round_id"], people["language"], people["mode"],
-                                               people["responses"], strict=True):
-            self.cells.setdefault((int(round_id), None), {})[(language, mode)] = int(n)
-        answered = answered_by(base, "round_id", "language", "mode")
-        for round_id, language, mode, key, n in zip(answered["round_id"], answered["language"], answered["mode"],
-                                                    answered["question_key"], answered["n"], strict=True):
-            self.cells.setdefault((int(round_id), key), {})[(language, mode)] = int(n)
-        self._shown: dict[tuple[int, str | None], set] = {}
+        self.units: list[Unit] = sorted(base.units or ())
+        self.cells: dict[tuple[Unit, str | None], dict[tuple[str, str], int]] = {}
+        people = responses_by(base, "round_id", "batch", "language", "mode")
+        for round_id, batch, language, mode, n in zip(people["round_id"], people["batch"], people["language"],
+                                                      people["mode"], people["responses"], strict=True):
+            self.cells.setdefault(((int(round_id), int(batch)), None), {})[(language, mode)] = int(n)
+        answered = answered_by(base, "round_id", "batch", "language", "mode")
+        for round_id, batch, language, mode, key, n in zip(
+                answered["round_id"], answered["batch"], answered["language"], answered["mode"],
+                answered["question_key"], answered["n"], strict=True):
+            self.cells.setdefault(((int(round_id), int(batch)), key), {})[(language, mode)] = int(n)
+        self._shown: dict[tuple[Unit, str | None], set] = {}
 
-    def count(self, round_id: int, group: Group, key: str | None = None) -> int:
-        """People of the group in the round (key: who answered that question)."""
+    def count(self, unit: Unit, group: Group, key: str | None = None) -> int:
+        """People of the group in the unit (key: who answered that question)."""
         language, mode = group
-        return sum(n for (its_language, its_mode), n in self.cells.get((round_id, key), {}).items()
+        return sum(n for (its_language, its_mode), n in self.cells.get((unit, key), {}).items()
                    if language in (None, its_language) and mode in (None, its_mode))
 
-    def shows(self, round_id: int, group: Group, key: str | None = None) -> bool:
-        """Whether the round shows the group (an empty group shows, as 0)."""
-        if not self.count(round_id, group, key):
+    def shows(self, unit: Unit, group: Group, key: str | None = None) -> bool:
+        """Whether the unit shows the group (an empty group shows, as 0)."""
+        if not self.count(unit, group, key):
             return True
-        if (round_id, key) not in self._shown:
-            self._shown[(round_id, key)] = shown_groups(self.cells[(round_id, key)], self.k)
-        return group in self._shown[(round_id, key)]
+        if (unit, key) not in self._shown:
+            self._shown[(unit, key)] = shown_groups(self.cells[(unit, key)], self.k)
+        return group in self._shown[(unit, key)]
 
 
-def breakdown(shown: RoundGroups, base: Selection, dimension: str) -> tuple[dict[str, int | None], set[str]]:
-    """People per language (or mode), adding up only the rounds that show it; None where no round does.
+def breakdown(shown: UnitGroups, dimension: str) -> tuple[dict[str, int | None], set[str]]:
+    """People per language (or mode), adding up only the units that show it; None where no unit does.
 
-    Also the values counted in some rounds only (a round where the group is too small leaves it out).
+    Also the values counted in some units only (a unit where the group is too small leaves it out).
     """
     values = sorted({language if dimension == "language" else mode
-                     for (round_id, key), cells in shown.cells.items() if key is None
+                     for (unit, key), cells in shown.cells.items() if key is None
                      for (language, mode), n in cells.items() if n})
     counts: dict[str, int | None] = {}
     partial: set[str] = set()
     for value in values:
         group = (value, None) if dimension == "language" else (None, value)
-        n = sum(shown.count(i, group) for i in base.round_ids if shown.shows(i, group))
+        n = sum(shown.count(u, group) for u in shown.units if shown.shows(u, group))
         counts[value] = n or None
-        if n and any(not shown.shows(i, group) for i in base.round_ids):
+        if n and any(not shown.shows(u, group) for u in shown.units):
             partial.add(value)
     return counts, partial
 
 
-def apply_filters(base: Selection, filters: Filters, shown: RoundGroups) -> tuple[Selection, str | None]:
-    """Narrow to the asked language and mode, in the rounds that show that group; refuse a group none shows."""
+def apply_filters(base: Selection, filters: Filters, shown: UnitGroups) -> tuple[Selection, str | None]:
+    """Narrow to the asked language and mode, in the units that show that group; refuse a group none shows."""
     language, mode = filters.language, filters.mode
     asked = [((language, None), language)] if language else []
     asked += [((None, mode), mode)] if mode else []
     asked += [((language, mode), f"{language} + {mode}")] if language and mode else []
     for group, name in asked:
-        if not any(shown.count(i, group) for i in base.round_ids if shown.shows(i, group)):
+        if not any(shown.count(u, group) for u in shown.units if shown.shows(u, group)):
             return base, name
     if not asked:
         return base, None
-    rounds = tuple(i for i in base.round_ids if shown.shows(i, (language, mode)))
-    return Selection(rounds, language=language, mode=mode), None
+    units = frozenset(u for u in shown.units if shown.shows(u, (language, mode)))
+    rounds = tuple(i for i in base.round_ids if any(round_id == i for round_id, _ in units))
+    return Selection(rounds, language=language, mode=mode, units=units), None
 
 
 class AnswerCounts:
-    """Answer tallies of a selection, looked up by question, rounds and mode.
+    """Answer tallies of a selection, looked up by question, units and mode.
 
-    Only what a round shows counts: a round where too few of the group answered a question is left out of
-    that question's figures (see RoundGroups).
+    Only what a unit shows counts: a unit where too few of the group answered a question is left out of
+    that question's figures (see UnitGroups).
     """
 
-    def __init__(self, answers: pd.DataFrame, shown: RoundGroups, group: Group):
+    def __init__(self, answers: pd.DataFrame, shown: UnitGroups, group: Group, selection: Selection):
         self.shown, self.group = shown, group
-        grouped = answers.groupby(["question_key", "round_id", "mode", "value"])["n"].sum()
-        self.counts: dict[str, dict[int, dict[str, dict[str, int]]]] = {}
-        for (key, round_id, mode, value), n in grouped.items():
-            self.counts.setdefault(key, {}).setdefault(int(round_id), {}).setdefault(mode, {})[value] = int(n)
+        self.units: list[Unit] = sorted(selection.units or ())
+        grouped = answers.groupby(["question_key", "round_id", "batch", "mode", "value"])["n"].sum()
+        self.counts: dict[str, dict[Unit, dict[str, dict[str, int]]]] = {}
+        for (key, round_id, batch, mode, value), n in grouped.items():
+            unit = (int(round_id), int(batch))
+            self.counts.setdefault(key, {}).setdefault(unit, {}).setdefault(mode, {})[value] = int(n)
 
-    def included(self, key: str, round_ids, mode: str | None = None) -> list[int]:
-        """The rounds whose answers to the question count: those that show the group and its answers."""
+    def units_in(self, round_ids) -> list[Unit]:
+        """The selection's units of these rounds."""
+        wanted = set(round_ids)
+        return [unit for unit in self.units if unit[0] in wanted]
+
+    def included(self, key: str, units, mode: str | None = None) -> list[Unit]:
+        """The units whose answers to the question count: those that show the group and its answers."""
         group = (self.group[0], mode or self.group[1])
-        return [i for i in round_ids if self.shown.shows(i, group) and self.shown.shows(i, group, key)]
+        return [u for u in units if self.shown.shows(u, group) and self.shown.shows(u, group, key)]
 
-    def values(self, key: str, round_ids, mode: str | None = None) -> dict[str, int]:
-        """value -> respondents, summed over the rounds that show them ("" = answered at all)."""
+    def values(self, key: str, units, mode: str | None = None) -> dict[str, int]:
+        """value -> respondents, summed over the units that show them ("" = answered at all)."""
         total: dict[str, int] = {}
-        for round_id in self.included(key, round_ids, mode):
-            for each, values in self.counts.get(key, {}).get(round_id, {}).items():
+        for unit in self.included(key, units, mode):
+            for each, values in self.counts.get(key, {}).get(unit, {}).items():
                 if mode in (None, each):
                     for value, n in values.items():
                         total[value] = total.get(value, 0) + n
         return total
 
-    def left_out(self, key: str, round_ids) -> int:
-        """Rounds in which some of the group answered the question but too few to show."""
-        shown = set(self.included(key, round_ids))
-        return sum(1 for i in round_ids if i not in shown and self.shown.count(i, self.group, key))
+    def left_out(self, key: str, units) -> int:
+        """Rounds in which some of the group answered the question but too few to show (in one of its units)."""
+        shown = set(self.included(key, units))
+        return len({u[0] for u in units if u not in shown and self.shown.count(u, self.group, key)})
 
 
-def sections(rounds: list[Round], figures: list[RoundFigures], counts: AnswerCounts, per_round: pd.DataFrame,
+def sections(rounds: list[Round], figures: list[RoundFigures], counts: AnswerCounts, per_unit: pd.Series,
              k: int) -> list[Section]:
     by_slug: dict[str, list[Round]] = {}
     for round_ in rounds:
@@ -259,25 +277,25 @@ def sections(rounds: list[Round], figures: list[RoundFigures], counts: AnswerCou
     for group in by_slug.values():
         survey = max(group, key=lambda r: r.questionnaire.version).questionnaire.survey
         ids = [r.id for r in group]
-        questions = [question_report(q, counts, per_round, group, hidden, k)
+        questions = [question_report(q, counts, per_unit, group, hidden, k)
                      for q in survey.questions if q.kind.summary in ("scale", "choice")]
         found.append(Section(survey, [f for f in figures if f.round.id in ids], questions))
     return found
 
 
-def question_report(question: surveys.Question, counts: AnswerCounts, per_round: pd.DataFrame, rounds: list[Round],
+def question_report(question: surveys.Question, counts: AnswerCounts, per_unit: pd.Series, rounds: list[Round],
                     hidden_rounds: set[int], k: int) -> QuestionReport:
-    """A question over the rounds that show its answers; respondents (for the skipped share) of those rounds."""
-    ids = [r.id for r in rounds if r.id not in hidden_rounds]
-    included = counts.included(question.key, ids)
-    respondents = int(per_round["responses"].reindex(included).fillna(0).sum())
-    values = counts.values(question.key, ids)
+    """A question over the units that show its answers; respondents (for the skipped share) of those units."""
+    units = counts.units_in(r.id for r in rounds if r.id not in hidden_rounds)
+    included = counts.included(question.key, units)
+    respondents = sum(int(per_unit.get(unit, 0)) for unit in included)
+    values = counts.values(question.key, units)
     answered = values.pop(ANSWERED, 0)
     report = QuestionReport(question, summarise(question, values, answered, respondents, k),
-                            left_out=counts.left_out(question.key, ids))
+                            left_out=counts.left_out(question.key, units))
     if question.kind.summary == "scale":
-        report.trend = [(r, None if r.id in hidden_rounds else round_mean(counts.values(question.key, [r.id]), k))
-                        for r in rounds]
+        report.trend = [(r, None if r.id in hidden_rounds else
+                         round_mean(counts.values(question.key, counts.units_in([r.id])), k)) for r in rounds]
     return report
 
 
@@ -298,11 +316,11 @@ def faces_keys(rounds: list[Round]) -> set[str]:
     return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "scale"}
 
 
-def mean_of_faces(counts: AnswerCounts, keys: set[str], round_ids, mode: str | None = None) -> tuple[float, int]:
-    """Mean of the faces given (0-100) and how many, in the rounds that show each question's answers."""
+def mean_of_faces(counts: AnswerCounts, keys: set[str], units, mode: str | None = None) -> tuple[float, int]:
+    """Mean of the faces given (0-100) and how many, in the units that show each question's answers."""
     total, n = 0.0, 0
     for key in keys:
-        for value, count in counts.values(key, round_ids, mode).items():
+        for value, count in counts.values(key, units, mode).items():
             if value != ANSWERED:
                 total += scale_score(int(value)) * count
                 n += count
@@ -311,11 +329,11 @@ def mean_of_faces(counts: AnswerCounts, keys: set[str], round_ids, mode: str | N
 
 def satisfaction(rounds: list[Round], counts: AnswerCounts) -> float | None:
     """Mean of every face given in the selection, 0 (worst) to 100 (best)."""
-    mean, n = mean_of_faces(counts, faces_keys(rounds), [r.id for r in rounds])
+    mean, n = mean_of_faces(counts, faces_keys(rounds), counts.units)
     return mean if n else None
 
 
-def satisfaction_by_mode(rounds: list[Round], counts: AnswerCounts, shown: RoundGroups, selection: Selection,
+def satisfaction_by_mode(rounds: list[Round], counts: AnswerCounts, shown: UnitGroups, selection: Selection,
                          k: int) -> dict[str, float] | None:
     """Satisfaction per mode, only when every mode in the selection has at least k responses shown."""
     per_mode = responses_by(selection, "mode")
@@ -324,10 +342,10 @@ def satisfaction_by_mode(rounds: list[Round], counts: AnswerCounts, shown: Round
     language = selection.language
     for mode in per_mode["mode"]:
         group = (language, mode)
-        if sum(shown.count(i, group) for i in selection.round_ids if shown.shows(i, group)) < k:
+        if sum(shown.count(u, group) for u in counts.units if shown.shows(u, group)) < k:
             return None
     keys = faces_keys(rounds)
-    return {mode: mean_of_faces(counts, keys, selection.round_ids, mode)[0] for mode in per_mode["mode"]}
+    return {mode: mean_of_faces(counts, keys, counts.units, mode)[0] for mode in per_mode["mode"]}
 
 
 def comment_keys(rounds: list[Round]) -> set[str]:
@@ -336,18 +354,14 @@ def comment_keys(rounds: list[Round]) -> set[str]:
 
 def comments(rounds: list[Round], selection: Selection, limit: int = 200) -> list[tuple[Round, str]]:
     """Free comments of ``rounds`` (those of the selection that are over), in random order (never the order they
-    came in). A round that can still get responses shows none: a comment seen appearing right after someone used
-    the tablet would tell who wrote it."""
+    came in), from the units the selection counts. A round that can still get responses shows none: a comment
+    seen appearing right after someone used the tablet would tell who wrote it."""
     keys = comment_keys(rounds)
     if not keys:
         return []
-    ids = [round_id for round_id in selection.round_ids if round_id in {r.id for r in rounds}]
+    ids = tuple(round_id for round_id in selection.round_ids if round_id in {r.id for r in rounds})
     query = (select(Response.round_id, Answer.value).join(Answer.response)
-             .where(Response.round_id.in_(ids), Answer.question_key.in_(keys))
+             .where(*where(Response, selection.narrowed(round_ids=ids)), Answer.question_key.in_(keys))
              .order_by(func.random()).limit(limit))
-    if selection.language:
-        query = query.where(Response.language == selection.language)
-    if selection.mode:
-        query = query.where(Response.mode == selection.mode)
     by_id = {r.id: r for r in rounds}
     return [(by_id[round_id], text) for round_id, text in db.session.execute(query)]

@@ -24,6 +24,8 @@ class Response(db.Model):
     day: Mapped[date] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(8))
     mode: Mapped[str] = mapped_column(String(16))
+    #: the batch of the round's figures it is counted in; None until at least K responses wait (see tallies.py)
+    batch: Mapped[int | None] = mapped_column(SmallInteger)
 
     answers: Mapped[list["Answer"]] = relationship(back_populates="response", cascade="all, delete-orphan",
                                                    passive_deletes=True)

@@ -7,7 +7,6 @@ from ..extensions import db
 from ..rounds.models import Round
 from .models import Answer, Response
 from .submission import Submission, SubmissionError
-from .tallies import count_response
 
 
 def store_response(round_: Round, submission: Submission, mode: str) -> bool:
@@ -15,7 +14,8 @@ def store_response(round_: Round, submission: Submission, mode: str) -> bool:
 
     A browser that lost the acknowledgement sends again with the same id: it gets success and
     nothing is doubled. Two identical requests racing each other are settled by the primary key.
-    Everything (response, answers, tallies) is written in one transaction of five statements.
+    The response and its answers are written in one transaction of two statements; they are counted
+    later, with at least K others (see tallies.release_waiting).
     """
     try:
         db.session.execute(insert(Response.__table__).values(
@@ -24,8 +24,6 @@ def store_response(round_: Round, submission: Submission, mode: str) -> bool:
             db.session.execute(insert(Answer.__table__), [
                 {"response_id": submission.id, "question_key": key, "position": position, "value": value}
                 for key, position, value in submission.values])
-        count_response(round_.id, submission.day, submission.language, mode, round_.questionnaire.survey,
-                       submission.values)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

@@ -1,24 +1,29 @@
-"""Running counts kept at insert time, so that dashboards never read individual answers.
+"""Counts of released responses, so that dashboards never read individual answers, nor see one person's.
 
-Response counts are kept per round, day, language and mode (the day for the response rate of
-each session); answer counts per round, language and mode, the smallest groups a dashboard
-filter can ask for (periods select whole rounds). Storing a response adds to them in the same
-transaction; deleting responses rebuilds them for the rounds concerned.
+A response is stored at once but counted only once it is released. Before figures are read, the
+responses that have been waiting in each round are released together as the round's next batch,
+when there are at least K of them (``release_waiting``); fewer wait for more. So a round's figures
+move only in steps of at least K people, and each batch is shown or hidden on its own, like a round
+(see dashboard/report.py): comparing the figures before and after one person used the tablet shows
+nothing. How many responded (stats of the round's page) is read from the responses, live.
+
+Counts are kept per round, batch, day, language and mode (response tallies) and per round, batch,
+language, mode, question and value (answer tallies). A batch's rows are written at once in sorted
+order, and on SQLite the tables have no rowid: nothing in them tells in which order people answered.
 """
 
 from collections import Counter, defaultdict
 from datetime import date
-from functools import cache
 
-from sqlalchemy import Date, ForeignKey, String, delete, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Date, ForeignKey, SmallInteger, String, delete, func, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 import surveys
 from analysis.quality import response_flags
 
 from ..extensions import db
+from ..rounds.models import Round
+from .models import Answer, Response
 
 #: value of the answer tally row that counts respondents who answered the question at all
 ANSWERED = ""
@@ -28,8 +33,10 @@ class ResponseTally(db.Model):
     """How many responses, and how many with each trust flag, per round, day, language and mode."""
 
     __tablename__ = "response_tallies"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    batch: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     language: Mapped[str] = mapped_column(String(8), primary_key=True)
     mode: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -42,15 +49,17 @@ class ResponseTally(db.Model):
     straightlining: Mapped[int] = mapped_column(default=0)
 
     def __repr__(self) -> str:
-        return f"<ResponseTally {self.round_id} {self.day} {self.language} {self.mode} {self.responses}>"
+        return f"<ResponseTally {self.round_id}/{self.batch} {self.day} {self.language} {self.mode} {self.responses}>"
 
 
 class AnswerTally(db.Model):
     """How many respondents gave each value to each question (value "" = answered at all)."""
 
     __tablename__ = "answer_tallies"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    batch: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     language: Mapped[str] = mapped_column(String(8), primary_key=True)
     mode: Mapped[str] = mapped_column(String(16), primary_key=True)
     question_key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -58,17 +67,7 @@ class AnswerTally(db.Model):
     n: Mapped[int] = mapped_column(default=0)
 
     def __repr__(self) -> str:
-        return f"<AnswerTally {self.round_id} {self.question_key}={self.value!r} {self.n}>"
-
-
-def count_response(round_id: int, day: date, language: str, mode: str, survey: surveys.Questionnaire,
-                   values: list[tuple[str, int, str]]) -> None:
-    """Add one stored response to the tallies (call inside the transaction that stores it)."""
-    group = {"round_id": round_id, "language": language, "mode": mode}
-    response_counts, answer_counts = tallies_of(survey, values)
-    _add(ResponseTally, [{**group, "day": day, **response_counts}], list(response_counts))
-    _add(AnswerTally, [{**group, "question_key": key, "value": value, "n": n}
-                       for (key, value), n in answer_counts.items()], ["n"])
+        return f"<AnswerTally {self.round_id}/{self.batch} {self.question_key}={self.value!r} {self.n}>"
 
 
 def tallies_of(survey: surveys.Questionnaire, values: list[tuple[str, int, str]]) -> tuple[dict, Counter]:
@@ -87,48 +86,70 @@ def tallies_of(survey: surveys.Questionnaire, values: list[tuple[str, int, str]]
     return response_counts, answer_counts
 
 
-def _add(model, rows: list[dict], counts: list[str]) -> None:
-    """INSERT ... ON CONFLICT DO UPDATE: adding to counts is one atomic statement on both databases.
+def release_waiting(round_ids, k: int) -> int:
+    """Release, in each of these rounds, the responses waiting to be counted, if at least k wait; commit.
 
-    The statement has no values of its own (they go as parameters), so it is compiled once per process.
+    Each release is its own short transaction, so a round is locked only for the moment it takes.
+    Returns how many rounds got a new batch.
     """
-    if rows:
-        db.session.execute(_upsert(model, db.session.get_bind().dialect.name, tuple(counts)), rows)
+    ready = db.session.scalars(
+        select(Response.round_id).where(Response.round_id.in_(list(round_ids)), Response.batch.is_(None))
+        .group_by(Response.round_id).having(func.count() >= k)).all()
+    released = sum(1 for round_id in sorted(ready) if _release(round_id, k))
+    if released:
+        db.session.commit()
+    return released
 
 
-@cache
-def _upsert(model, dialect: str, counts: tuple[str, ...]):
-    table = model.__table__
-    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
-    return statement.on_conflict_do_update(
-        index_elements=[column.name for column in table.primary_key],
-        set_={name: table.c[name] + statement.excluded[name] for name in counts})
+def _release(round_id: int, k: int) -> bool:
+    """The waiting responses of one round become its next batch (under a lock on the round: one releaser)."""
+    db.session.execute(select(Round.id).where(Round.id == round_id).with_for_update(key_share=True))
+    waiting = db.session.scalars(select(Response.id).where(Response.round_id == round_id,
+                                                           Response.batch.is_(None))).all()
+    if len(waiting) < k:
+        return False
+    batch = (db.session.scalar(select(func.max(Response.batch)).where(Response.round_id == round_id)) or 0) + 1
+    moved = db.session.execute(update(Response).where(Response.id.in_(waiting), Response.batch.is_(None))
+                               .values(batch=batch).execution_options(synchronize_session=False)).rowcount
+    if moved != len(waiting):  # another releaser was quicker (SQLite has no row lock): leave it to them
+        db.session.rollback()
+        return False
+    _insert_tallies(round_id, batch)
+    return True
 
 
 def rebuild_tallies(round_ids: list[int]) -> None:
-    """Recount the tallies of these rounds from the stored answers (after a deletion or a bulk load)."""
-    from ..rounds.models import Round
-
+    """Recount the tallies of these rounds' released batches from the stored answers (after a deletion)."""
     db.session.execute(delete(ResponseTally).where(ResponseTally.round_id.in_(round_ids)))
     db.session.execute(delete(AnswerTally).where(AnswerTally.round_id.in_(round_ids)))
-    for round_ in db.session.scalars(select(Round).where(Round.id.in_(round_ids))):
-        response_rows, answer_rows = _recount(round_)
-        if response_rows:
-            db.session.execute(insert(ResponseTally), response_rows)
-        if answer_rows:
-            db.session.execute(insert(AnswerTally), answer_rows)
+    for round_id, batch in db.session.execute(
+            select(Response.round_id, Response.batch).where(Response.round_id.in_(round_ids),
+                                                            Response.batch.is_not(None)).distinct()).all():
+        _insert_tallies(round_id, batch)
 
 
-def _recount(round_) -> tuple[list[dict], list[dict]]:
-    from .models import Answer, Response
+def _insert_tallies(round_id: int, batch: int) -> None:
+    """Count one batch from its stored answers and write its rows, sorted (never in the order people came)."""
+    response_rows, answer_rows = _recount(round_id, batch)
+    if response_rows:
+        db.session.execute(insert(ResponseTally), sorted(response_rows, key=_sort_key))
+    if answer_rows:
+        db.session.execute(insert(AnswerTally), sorted(answer_rows, key=_sort_key))
 
-    survey = round_.questionnaire.survey
+
+def _sort_key(row: dict) -> tuple:
+    return tuple(str(row[name]) for name in ("day", "language", "mode", "question_key", "value") if name in row)
+
+
+def _recount(round_id: int, batch: int) -> tuple[list[dict], list[dict]]:
+    survey = db.session.get(Round, round_id).questionnaire.survey
+    mine = (Response.round_id == round_id, Response.batch == batch)
     groups = {response_id: (day, language, mode) for response_id, day, language, mode in db.session.execute(
-        select(Response.id, Response.day, Response.language, Response.mode).where(Response.round_id == round_.id))}
+        select(Response.id, Response.day, Response.language, Response.mode).where(*mine))}
     answers: dict = defaultdict(list)
     for response_id, key, position, value in db.session.execute(
-            select(Answer.response_id, Answer.question_key, Answer.position, Answer.value)
-            .join(Response).where(Response.round_id == round_.id)):
+            select(Answer.response_id, Answer.question_key, Answer.position, Answer.value).join(Response)
+            .where(*mine)):
         answers[response_id].append((key, position, value))
     response_totals: dict = defaultdict(Counter)
     answer_totals: Counter = Counter()
@@ -136,14 +157,15 @@ def _recount(round_) -> tuple[list[dict], list[dict]]:
         response_counts, answer_counts = tallies_of(survey, answers[response_id])
         response_totals[group].update(response_counts)
         answer_totals.update({(*group[1:], key, value): n for (key, value), n in answer_counts.items()})
-    response_rows = [{"round_id": round_.id, **dict(zip(("day", "language", "mode"), group, strict=True)), **counts}
+    unit = {"round_id": round_id, "batch": batch}
+    response_rows = [{**unit, **dict(zip(("day", "language", "mode"), group, strict=True)), **counts}
                      for group, counts in response_totals.items()]
-    answer_rows = [{"round_id": round_.id, **dict(zip(("language", "mode", "question_key", "value"), key,
-                                                      strict=True)), "n": n}
+    answer_rows = [{**unit, **dict(zip(("language", "mode", "question_key", "value"), key, strict=True)), "n": n}
                    for key, n in answer_totals.items()]
     return response_rows, answer_rows
 
 
-def tally_totals(round_ids: list[int]) -> int:
-    return db.session.scalar(select(func.coalesce(func.sum(ResponseTally.responses), 0))
-                             .where(ResponseTally.round_id.in_(round_ids)))
+def waiting_responses(round_ids) -> int:
+    """Responses stored but not counted yet: fewer than K have come in since the last release."""
+    return db.session.scalar(select(func.count()).select_from(Response)
+                             .where(Response.round_id.in_(list(round_ids)), Response.batch.is_(None))) or 0
