@@ -279,3 +279,61 @@ def test_a_withheld_round_changes_no_number_anywhere(answered_round, make_projec
     after = results(client, project)
     assert after == before, "a round of 3: its people, skips and answers are in no count, share or mean"
     assert project_report(project, Filters(), k=5, with_comments=False).rounds[-1].withheld
+
+
+def test_a_group_shown_beside_the_total_never_leaves_fewer_than_k_others_to_compute(answered_round, make_project,
+                                                                                   staff):
+    """A round of 9: 6 Dutch, 1 Arabic, 2 Tigrinya. Everyone minus the Dutch 6 gave the other 3's answers."""
+    project = make_project()
+    answered_round(project, faces(5, 5, 5, 5, 5, 5) + faces(1, language="ar") + faces(1, 1, language="ti"))
+    client = staff(project)
+    everyone = results(client, project)
+    assert counts_of(everyone, "liked_today") == ("9", {"1": "3", "2": "0", "3": "0", "4": "0", "5": "6"})
+    assert {r["group"]: r["count"] for r in everyone if r["table"] == "language"} == {"nl": "", "ar": "", "ti": ""}
+    dutch = results(client, project, "?language=nl")
+    assert [r["value"] for r in dutch if r["group"] == "refused_filter"] == ["nl"]
+    assert counts_of(dutch, "liked_today") == counts_of(everyone, "liked_today"), "everyone is counted instead"
+    assert "the people it leaves out are fewer than 5" in page(client, project, "?language=nl")
+
+
+def test_one_more_response_to_a_running_round_moves_no_figure_anywhere(answered_round, make_project, staff, client):
+    project = make_project()
+    helped = {"overall": "4", "helped_integration": "4"}
+    round_ = answered_round(project, [("nl", helped)] * 6, questionnaire="amif-satisfaction")
+    coordinator = staff(project)
+
+    def figures():
+        return (results(coordinator, project), coordinator.get("/results/amif.csv").get_data(),
+                re.sub(r"\s+", " ", coordinator.get("/results/").get_data(as_text=True)))
+
+    def answer(given):
+        body = {"id": str(uuid.uuid4()), "language": "nl", "answers": given}
+        assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
+
+    before = figures()
+    assert counts_of(before[0], "overall") == ("6", {"1": "0", "2": "0", "3": "0", "4": "6", "5": "0"})
+    answer({"overall": "1", "helped_integration": "1", "recommend": "no"})
+    assert figures() == before, "the figures before and after one person used the tablet are the same"
+    assert "1 response is not counted yet" in page(coordinator, project)
+    for _ in range(3):
+        answer({"overall": "1"})
+    assert figures() == before
+    answer({"overall": "2"})
+    after = figures()
+    assert counts_of(after[0], "overall") == ("11", {"1": "4", "2": "1", "3": "0", "4": "6", "5": "0"})
+    assert "not counted yet" not in page(coordinator, project)
+
+
+def test_each_batch_of_a_running_round_hides_its_small_groups_on_its_own(answered_round, make_project, staff, client):
+    project = make_project()
+    round_ = answered_round(project, faces(4, 4, 4, 4, 4, 4))
+    coordinator = staff(project)
+    assert counts_of(results(coordinator, project, "?language=nl"), "liked_today")[0] == "6"
+    for language, face in [("nl", "1"), ("nl", "1"), ("nl", "1"), ("ar", "2"), ("ar", "2")]:
+        body = {"id": str(uuid.uuid4()), "language": language, "answers": {"liked_today": face}}
+        assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
+    everyone, dutch = results(coordinator, project), results(coordinator, project, "?language=nl")
+    assert counts_of(everyone, "liked_today")[0] == "11", "the new batch of 5 counts for everyone"
+    # the second batch's 3 Dutch beside its 2 Arabic speakers are hidden: Dutch still counts the first batch only,
+    # so comparing with the view before gives nothing about anyone of the second batch
+    assert counts_of(dutch, "liked_today") == ("6", {"1": "0", "2": "0", "3": "0", "4": "6", "5": "0"})
