@@ -1,7 +1,7 @@
 """gunicorn settings for Vox. Every value can be changed with an environment variable.
 
 The access log leaves out what could identify a respondent: no client address (%h), no user
-agent (%a), no referrer (%f).
+agent (%a), no referrer (%f), and for a respondent's answers no time and no path (app.logs.AccessLogger).
 """
 
 import multiprocessing
@@ -18,6 +18,7 @@ max_requests = 5000
 max_requests_jitter = 500
 accesslog = os.environ.get("VOX_ACCESS_LOG", "-")
 access_log_format = '- - - %(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+logger_class = "app.logs.AccessLogger"
 errorlog = "-"
 loglevel = os.environ.get("VOX_LOG_LEVEL", "info")
 #: the reverse proxies allowed to set X-Forwarded-* headers
