@@ -1,10 +1,12 @@
 """Write actions on rounds. Each one is noted in the audit log; none of them commits (the view does, once)."""
 
-from datetime import date
+from datetime import date, datetime, time
 
+from flask_login import current_user
 from sqlalchemy import delete, func, select
 from werkzeug.security import generate_password_hash
 
+from ..audit.models import AuditEvent
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
@@ -106,5 +108,20 @@ def remove_session(round_: Round, session_id: int) -> bool:
 
 
 def note_entry(round_: Round, mode: str) -> None:
-    """Audit a response typed in by staff: which round and how, never what was answered."""
-    _note("response.enter", round_, f"one {mode} response typed in")
+    """Audit responses typed in by staff: which round, how and how many on a day; never what was answered, nor when.
+
+    One row per staff member, round, way of answering and day, dated to the day and counting up: a row per
+    response with its time would tell when each paper was typed in.
+    """
+    subject = f"{describe(round_)}: {mode} responses typed in, "
+    event = db.session.scalar(select(AuditEvent).where(
+        AuditEvent.action == "response.enter", AuditEvent.actor_id == current_user.id,
+        AuditEvent.at == start_of(today()), AuditEvent.subject.startswith(subject, autoescape=True)))
+    if event is None:
+        event = record("response.enter", subject + "0", round_.project.organisation_id)
+        event.at = start_of(today())
+    event.subject = subject + str(int(event.subject.rsplit(", ", 1)[1]) + 1)
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time())
