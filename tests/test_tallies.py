@@ -90,3 +90,34 @@ def test_the_tally_tables_keep_no_order_of_arrival(app):
         with pytest.raises(OperationalError, match="rowid"):
             db.session.execute(text(f"SELECT rowid FROM {table}"))
         db.session.rollback()
+
+
+def test_two_readers_releasing_at_once_count_each_response_once_in_batches_of_k(app, client, make_round):
+    import threading
+
+    round_ = make_round(languages=["nl"])
+    db.session.commit()
+    for _ in range(12):
+        send(client, round_, {"liked_today": "4"})
+    round_id, start, errors = round_.id, threading.Barrier(3), []
+
+    def release():
+        with app.app_context():
+            start.wait()
+            try:
+                release_waiting([round_id], k=5)
+            except Exception as error:  # noqa: BLE001 - reported below, with its type
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    readers = [threading.Thread(target=release) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert errors == []
+    db.session.expire_all()
+    sizes = {t.batch: t.responses for t in db.session.scalars(select(ResponseTally))}
+    assert sum(sizes.values()) == 12 and all(n >= 5 for n in sizes.values()), sizes
+    assert waiting_responses([round_.id]) == 0
