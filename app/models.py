@@ -8,10 +8,11 @@ from .kiosk.models import Answer, Response
 from .kiosk.tallies import AnswerTally, ResponseTally
 from .library.audio_models import QuestionnaireAudio, VoiceRecording
 from .library.models import Questionnaire
+from .rounds.lock import PinTries
 from .rounds.models import Mode, Round
 from .rounds.sessions import RoundSession
 
-__all__ = ["Answer", "AnswerTally", "AuditEvent", "LoginThrottle", "Mode", "Organisation", "Project",
+__all__ = ["Answer", "AnswerTally", "AuditEvent", "LoginThrottle", "Mode", "Organisation", "PinTries", "Project",
            "Questionnaire", "QuestionnaireAudio", "Response", "ResponseTally", "Role", "Round", "RoundSession", "User",
            "VoiceRecording",
            "project_members"]

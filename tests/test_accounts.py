@@ -88,6 +88,40 @@ def test_logging_out_ends_the_session(client, worker):
     assert not logged_in(client)
 
 
+def copy_of_session(app, client):
+    """Another browser holding a copy of ``client``'s session cookie (taken from its disk, or its traffic)."""
+    thief = app.test_client()
+    thief.set_cookie("session", client.get_cookie("session").value)
+    return thief
+
+
+def test_a_session_copied_before_logging_out_no_longer_works(app, client, worker):
+    log_in(client, worker.email, PASSWORD)
+    copied = copy_of_session(app, client)
+    assert logged_in(copied)
+    client.post("/logout")
+    assert not logged_in(copied)
+    assert copied.get("/account").headers["Location"].startswith("/login")
+
+
+def test_a_session_copied_before_a_password_change_no_longer_works_but_mine_does(app, client, worker):
+    log_in(client, worker.email, PASSWORD)
+    copied = copy_of_session(app, client)
+    assert change_password(client, PASSWORD, "a much longer secret").status_code == 302
+    assert logged_in(client)
+    assert not logged_in(copied)
+
+
+def test_a_password_given_by_a_coordinator_ends_the_accounts_sessions(app, client, worker, make_user):
+    log_in(client, worker.email, PASSWORD)
+    coordinator = make_user(email="coord@example.org", role=Role.COORDINATOR, centre=worker.organisation)
+    coordinator_browser = app.test_client()
+    log_in(coordinator_browser, coordinator.email, PASSWORD)
+    assert coordinator_browser.post(f"/admin/users/{worker.id}/password").status_code == 200
+    assert not logged_in(client)
+    assert logged_in(coordinator_browser)
+
+
 def test_a_login_is_written_in_the_audit_log(client, worker):
     log_in(client, worker.email, PASSWORD)
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "account.login"))
@@ -157,7 +191,7 @@ def test_an_unknown_address_costs_a_password_check_like_a_known_one(client, work
 
 def login_session(client, user):
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
 
 

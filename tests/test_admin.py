@@ -47,7 +47,7 @@ def as_user(app, people):
     def client_of(name):
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = str(people[name].id)
+            session["_user_id"] = people[name].get_id()
             session["_fresh"] = True
         return client
 

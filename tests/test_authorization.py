@@ -12,7 +12,7 @@ def client_for(app, world, visitor):
     client = app.test_client()
     if visitor != "anonymous":
         with client.session_transaction() as session:
-            session["_user_id"] = str(world.users[visitor].id)
+            session["_user_id"] = world.users[visitor].get_id()
             session["_fresh"] = True
     return client
 

@@ -56,7 +56,7 @@ def staff(app, client, library, centre, make_user):
         def log_in(user):
             db.session.commit()
             with client.session_transaction() as session:
-                session["_user_id"] = str(user.id)
+                session["_user_id"] = user.get_id()
                 session["_fresh"] = True
             return client
 
@@ -664,7 +664,7 @@ def test_the_xlsform_export_opens_as_a_spreadsheet(staff, library):
 def test_a_recording_is_sent_with_the_pages_csrf_token_in_a_header_and_refused_without(csrf_client, staff, own):
     client = csrf_client
     with client.session_transaction() as session:
-        session["_user_id"] = str(staff.user.id)
+        session["_user_id"] = staff.user.get_id()
         session["_fresh"] = True
     page = client.get(f"/library/{own.id}/edit").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

@@ -57,7 +57,7 @@ def staff_page(app, browser, live_server):
     def open_as(user, viewport=None):
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, accept_downloads=True)
         contexts.append(context)
-        cookie = app.session_interface.get_signing_serializer(app).dumps({"_user_id": str(user.id), "_fresh": True})
+        cookie = app.session_interface.get_signing_serializer(app).dumps({"_user_id": user.get_id(), "_fresh": True})
         context.add_cookies([{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie, "url": live_server.url}])
         return context.new_page()
 

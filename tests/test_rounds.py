@@ -1,7 +1,6 @@
 """Rounds for staff: launching, the round's page, the flyer, kiosk lock, data entry, attendance, close, delete."""
 
 import re
-import time
 import uuid
 from datetime import date, timedelta
 
@@ -557,9 +556,21 @@ def test_five_wrong_pins_in_a_row_make_the_tablet_wait(as_worker, kiosk_round, m
     assert reply.status_code == 429 and "Too many wrong PINs. Try again in 5 minutes" in reply.get_data(as_text=True)
     assert as_worker.post("/kiosk/unlock", data={"pin": PIN}).status_code == 429  # even the right one, for now
     assert as_worker.get("/projects").headers["Location"] == f"/r/{kiosk_round.token}"
-    later = time.time() + lock.WAIT_SECONDS + 1
-    monkeypatch.setattr(lock.time, "time", lambda: later)
+    later = lock.utcnow() + timedelta(seconds=lock.WAIT_SECONDS + 1)
+    monkeypatch.setattr(lock, "utcnow", lambda: later)
     assert as_worker.post("/kiosk/unlock", data={"pin": PIN}).headers["Location"] == round_url(kiosk_round)
+
+
+def test_replaying_the_tablets_cookie_from_before_the_wrong_pins_gives_no_more_tries(as_worker, kiosk_round):
+    as_worker.post(round_url(kiosk_round, "/kiosk"))
+    fresh = as_worker.get_cookie("session").value
+    for _ in range(lock.MAX_FAILED_PINS):
+        as_worker.set_cookie("session", fresh)
+        as_worker.post("/kiosk/unlock", data={"pin": "0000"})
+    as_worker.set_cookie("session", fresh)
+    reply = as_worker.post("/kiosk/unlock", data={"pin": PIN})
+    assert reply.status_code == 429 and "Too many wrong PINs" in reply.get_data(as_text=True)
+    assert as_worker.get("/projects").headers["Location"] == f"/r/{kiosk_round.token}"
 
 
 def test_a_round_without_a_pin_gets_one_before_locking(as_worker, kiosk_round):
@@ -600,7 +611,7 @@ def test_another_site_cannot_lock_or_close_a_staff_members_browser(csrf_client, 
     db.session.commit()
     client = csrf_client
     with client.session_transaction() as session:
-        session["_user_id"] = str(worker.id)
+        session["_user_id"] = worker.get_id()
     assert client.post(round_url(kiosk_round, "/kiosk")).status_code == 400
     assert client.post(round_url(kiosk_round, "/close")).status_code == 400
     with client.session_transaction() as session:

@@ -102,7 +102,7 @@ def test_staff_see_which_texts_nobody_can_hear(spoken, client, library, make_use
     user = make_user("coordinator@example.org", Role.COORDINATOR, centre=make_centre(), locale="en")
     db.session.commit()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
     found = library["after-activity"]
     page = client.get(f"/library/{found.id}").text
     survey = found.survey

@@ -1,5 +1,6 @@
 """Staff accounts and their roles. Respondents never have an account."""
 
+import secrets
 from datetime import datetime
 from enum import StrEnum
 
@@ -32,6 +33,10 @@ project_members = Table(
 ROLES_SQL = ", ".join(f"'{role}'" for role in Role)
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
@@ -49,13 +54,29 @@ class User(UserMixin, db.Model):
     #: interface language chosen by the user
     locale: Mapped[str] = mapped_column(String(8), default="nl")
     active: Mapped[bool] = mapped_column(default=True)
+    #: part of every session cookie of this user; a new one (at logout, with a new password) ends every
+    #: session made before, including copies of its cookie
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped["Organisation | None"] = relationship()  # noqa: F821
     projects: Mapped[list["Project"]] = relationship(secondary=project_members)  # noqa: F821
 
     def set_password(self, password: str) -> None:
+        """A new password, which ends every session made with the old one."""
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
+
+    def end_sessions(self) -> None:
+        """Every session cookie of this user stops working, wherever it is (copies included)."""
+        self.session_token = new_session_token()
+
+    def get_id(self) -> str:
+        """What the session cookie holds (Flask-Login's alternative id): the account and its session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def has_session_token(self, token: str) -> bool:
+        return secrets.compare_digest(token.encode(), self.session_token.encode())
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -10,19 +10,22 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..audit.operations import record
 from ..extensions import db, login_manager
+from ..numbers import whole_number
 from ..security import same_site_path
 from .forms import MIN_PASSWORD_LENGTH, LoginForm, PasswordChangeForm, ProfileForm
 from .models import User
-from .throttle import note_failure, note_success, seconds_to_wait
+from .throttle import client_seconds_to_wait, note_client_failure, note_success, take_try
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """The logged-in user; a deactivated account is logged out at its next request."""
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+def load_user(session_id: str) -> User | None:
+    """The logged-in user, if the session's token is still theirs; a deactivated account is logged out too."""
+    user_id, _, token = session_id.partition(":")
+    number = whole_number(user_id)
+    user = db.session.get(User, number) if number is not None and token else None
+    return user if user is not None and user.active and user.has_session_token(token) else None
 
 
 @bp.before_app_request
@@ -42,13 +45,14 @@ def login():
     if not form.validate_on_submit():
         return render_template("accounts/login.html", form=form)
     email = form.email.data.strip().lower()
-    if wait := seconds_to_wait(email):
+    wait = client_seconds_to_wait() or take_try(email)
+    db.session.commit()  # the try counts before its password is checked: tries sent at once are no exception
+    if wait:
         flash(too_many_attempts(wait), "error")
         return render_template("accounts/login.html", form=form), 429
     user = user_with_password(email, form.password.data)
     if user is None:
-        note_failure(email)
-        db.session.commit()
+        note_client_failure()
         flash(_("That email address and password do not match."), "error")
         return render_template("accounts/login.html", form=form)
     if not user.active:
@@ -64,6 +68,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    """Log out here, and end every other session of this account: a copy of the cookie no longer works."""
+    current_user.end_sessions()
+    db.session.commit()
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.index"))
@@ -102,22 +109,24 @@ def _save_profile(form: ProfileForm):
 
 def _current_password_checks(form: PasswordChangeForm) -> bool:
     """The current password, throttled like a login: a borrowed session cannot guess it either."""
-    if wait := seconds_to_wait(current_user.email):
+    wait = take_try(current_user.email)
+    db.session.commit()  # counted before the check, as at login
+    if wait:
         form.current.errors.append(too_many_attempts(wait))
         return False
     if current_user.check_password(form.current.data):
         return True
-    note_failure(current_user.email)
-    db.session.commit()
     form.current.errors.append(_("That is not your current password."))
     return False
 
 
 def _save_password(form: PasswordChangeForm):
+    """The new password ends every other session of the account; this browser stays logged in."""
     current_user.set_password(form.new.data)
     note_success(current_user.email)
     record("account.password_change", _subject(current_user), current_user.organisation_id)
     db.session.commit()
+    login_user(current_user._get_current_object())
     flash(_("Your password is changed."), "info")
     return redirect(url_for(".settings"))
 

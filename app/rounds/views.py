@@ -176,15 +176,18 @@ def unlock():
     if round_ is None:
         lock.release()
         return redirect(url_for("main.index"))
-    form, wait = UnlockForm(), lock.seconds_to_wait()
+    form, wait = UnlockForm(), lock.seconds_to_wait(round_)
     if not wait and form.validate_on_submit():
-        if lock.try_unlock(round_, form.pin.data):
+        unlocked = lock.try_unlock(round_, form.pin.data)
+        if unlocked:
             record("kiosk.unlock", operations.describe(round_), round_.project.organisation_id)
-            db.session.commit()
+        db.session.commit()  # a wrong PIN counts too
+        if unlocked:
             flash(_("Kiosk mode is off on this tablet."), "success")
             return to_round(round_)
-        wait = lock.seconds_to_wait()
-        form.pin.errors.append(_("That is not the PIN of this round."))
+        wait = lock.seconds_to_wait(round_)
+        if not wait:
+            form.pin.errors.append(_("That is not the PIN of this round."))
     html = render_template("rounds/unlock.html", form=form, round=round_, wait=wait, minutes=-(-wait // 60))
     return html, 429 if wait else 200
 

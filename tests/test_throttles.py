@@ -1,0 +1,147 @@
+"""Guessing passwords and kiosk PINs: many tries at once, from one client or from many, get no more guesses."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+import app.accounts.throttle as throttle
+from app.accounts.models import User
+from app.extensions import db
+from app.models import Role
+from app.rounds import lock
+from tests.clients import logged_in
+
+PASSWORD = "correct horse battery"
+PIN = "2468"
+#: parallel requests in one burst
+BURST = 30
+
+
+@pytest.fixture
+def worker(make_user, make_centre):
+    user = make_user(email="lies@example.org", role=Role.WORKER, centre=make_centre(), locale="en")
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """Time stands still: no delay runs out during a burst, so every try beyond the free ones must be refused."""
+    now = datetime(2026, 3, 2, 9, 0, 0)
+    monkeypatch.setattr(throttle, "utcnow", lambda: now)
+    monkeypatch.setattr(lock, "utcnow", lambda: now)
+    return now
+
+
+class Counter:
+    def __init__(self):
+        self.count, self._lock = 0, threading.Lock()
+
+    def add(self) -> None:
+        with self._lock:
+            self.count += 1
+
+
+@pytest.fixture
+def password_checks(monkeypatch) -> Counter:
+    counter, real = Counter(), User.check_password
+
+    def counted(user, password):
+        counter.add()
+        return real(user, password)
+
+    monkeypatch.setattr(User, "check_password", counted)
+    return counter
+
+
+def burst(send, times=BURST) -> list[int]:
+    """``send(i)`` from ``times`` threads at once; the status codes."""
+    start = threading.Barrier(times)
+
+    def one(i):
+        start.wait()
+        return send(i)
+
+    with ThreadPoolExecutor(times) as pool:
+        return list(pool.map(one, range(times)))
+
+
+def test_parallel_wrong_passwords_from_many_addresses_get_no_more_checks_than_the_throttle_allows(
+        app, worker, frozen_clock, password_checks):
+    email = worker.email
+
+    def wrong_password(i):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"10.0.{i // 250}.{i % 250 + 1}"
+        return client.post("/login", data={"email": email, "password": f"guess {i}"}).status_code
+
+    statuses = burst(wrong_password)
+    assert set(statuses) <= {200, 429}, statuses
+    assert password_checks.count == throttle.FREE_FAILURES
+    assert statuses.count(200) == throttle.FREE_FAILURES
+    refused = app.test_client().post("/login", data={"email": email, "password": PASSWORD})
+    assert refused.status_code == 429
+
+
+def test_one_client_trying_many_addresses_is_refused_for_a_while(app, worker):
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    answers = [client.post("/login", data={"email": f"person{i}@example.org", "password": "guess"}).status_code
+               for i in range(throttle.FAILURES_PER_CLIENT_PER_MINUTE + 1)]
+    assert answers[:-1] == [200] * throttle.FAILURES_PER_CLIENT_PER_MINUTE
+    assert answers[-1] == 429
+    refused = client.post("/login", data={"email": worker.email, "password": PASSWORD})
+    assert refused.status_code == 429
+    assert "Too many failed attempts. Try again in" in refused.text
+    other = app.test_client()
+    other.environ_base["REMOTE_ADDR"] = "10.9.9.9"
+    assert other.post("/login", data={"email": worker.email, "password": PASSWORD}).status_code == 302
+
+
+def test_successful_logins_from_one_office_are_not_limited(app, make_user, make_centre):
+    centre = make_centre()
+    people = [make_user(email=f"staff{i}@example.org", centre=centre) for i in range(3)]
+    db.session.commit()
+    for _ in range(throttle.FAILURES_PER_CLIENT_PER_MINUTE // 3 + 2):
+        for person in people:
+            client = app.test_client()
+            assert client.post("/login", data={"email": person.email, "password": PASSWORD}).status_code == 302
+
+
+@pytest.fixture
+def locked_tablet(app, make_round, make_project, make_centre, make_user):
+    centre = make_centre()
+    project = make_project(centre=centre)
+    worker = make_user(email="lies@example.org", role=Role.WORKER, centre=centre)
+    worker.projects.append(project)
+    round_ = make_round(project=project, mode="kiosk", opens_on=date.today() - timedelta(days=1))
+    round_.pin_hash = generate_password_hash(PIN)
+    client = logged_in(app, worker)
+    client.post(f"/projects/{project.id}/rounds/{round_.id}/kiosk")
+    return client.get_cookie("session").value
+
+
+def test_parallel_wrong_pins_from_one_copied_cookie_are_checked_no_more_than_allowed(
+        app, locked_tablet, frozen_clock, monkeypatch):
+    checks, real = Counter(), lock.check_password_hash
+
+    def counted(*args):
+        checks.add()
+        return real(*args)
+
+    monkeypatch.setattr(lock, "check_password_hash", counted)
+
+    def wrong_pin(i):
+        client = app.test_client()
+        client.set_cookie("session", locked_tablet)
+        return client.post("/kiosk/unlock", data={"pin": f"{i:04d}"[-4:].replace(PIN, "1111")}).status_code
+
+    statuses = burst(wrong_pin)
+    assert set(statuses) <= {200, 429}, statuses
+    assert checks.count == lock.MAX_FAILED_PINS
+    tablet = app.test_client()
+    tablet.set_cookie("session", locked_tablet)
+    assert tablet.post("/kiosk/unlock", data={"pin": PIN}).status_code == 429
