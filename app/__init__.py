@@ -19,7 +19,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     if app.config["VOX_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=app.config["VOX_PROXIES"], x_host=app.config["VOX_PROXIES"])
+        proxies = app.config["VOX_PROXIES"]
+        # the client's address as the first proxy saw it: limits per client (failed logins) count per person
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     register_extensions(app)
     numbers.register(app)
     register_blueprints(app)

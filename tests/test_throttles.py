@@ -145,3 +145,25 @@ def test_parallel_wrong_pins_from_one_copied_cookie_are_checked_no_more_than_all
     tablet = app.test_client()
     tablet.set_cookie("session", locked_tablet)
     assert tablet.post("/kiosk/unlock", data={"pin": PIN}).status_code == 429
+
+
+def test_behind_two_reverse_proxies_each_client_is_limited_on_its_own(app, app_config, worker):
+    from app import create_app
+
+    proxied = create_app({**app_config, "VOX_PROXIES": 2})
+    email = worker.email
+
+    def through_the_proxy(client_address):
+        """A request that passed a load balancer (10.0.0.2), then the web server of the app (REMOTE_ADDR)."""
+        client = proxied.test_client()
+        client.environ_base["HTTP_X_FORWARDED_FOR"] = f"{client_address}, 10.0.0.2"
+        return client
+
+    guesser = through_the_proxy("203.0.113.7")
+    for i in range(throttle.FAILURES_PER_CLIENT_PER_MINUTE):
+        guesser.post("/login", data={"email": f"person{i}@example.org", "password": "guess"})
+    assert guesser.post("/login", data={"email": email, "password": PASSWORD}).status_code == 429
+    colleague = through_the_proxy("203.0.113.8")
+    assert colleague.post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
+    with proxied.app_context():
+        db.engine.dispose()
