@@ -27,6 +27,8 @@ DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/vox_bench"
 CENTRES, PROJECTS_PER_CENTRE, ROUNDS_PER_PROJECT = 5, 10, 4
 LANGUAGES, MODES = ["nl", "fr", "ar", "prs", "uk", "ti"], ["kiosk", "phone", "assisted", "paper"]
 FACES = [f"q{i}" for i in range(1, 9)]
+#: every response is counted, in the first batch of its round (as if figures were read once, at the end)
+BATCH = 1
 THUMBS = ["t1", "t2"]
 
 
@@ -109,7 +111,7 @@ def write_rows(connection, round_ids: list[int], total: int) -> None:
     for index in range(total):
         round_id = round_ids[index % len(round_ids)]
         response_id, day, language, mode, answers = invent(rng, round_id, leans[round_id])
-        writer.response((response_id, round_id, day, language, mode))
+        writer.response((response_id, round_id, day, language, mode, BATCH))
         for key, value in answers:
             writer.answer((response_id, key, 0, value))
             answers_tally[(round_id, language, mode, key, "")] += 1
@@ -141,16 +143,16 @@ class BulkWriter:
             self.flush()
 
     def flush(self) -> None:
-        self._write("responses", ("id", "round_id", "day", "language", "mode"), self.responses)
+        self._write("responses", ("id", "round_id", "day", "language", "mode", "batch"), self.responses)
         self._write("answers", ("response_id", "question_key", "position", "value"), self.answers)
         self.responses, self.answers = [], []
 
     def tallies(self, responses: dict, answers: Counter) -> None:
-        self._write("response_tallies", ("round_id", "day", "language", "mode", "responses", "scale_responses",
-                                         "ceiling", "straightlining"),
-                    [(*key, *counts) for key, counts in responses.items()])
-        self._write("answer_tallies", ("round_id", "language", "mode", "question_key", "value", "n"),
-                    [(*key, n) for key, n in answers.items()])
+        self._write("response_tallies", ("round_id", "batch", "day", "language", "mode", "responses",
+                                         "scale_responses", "ceiling", "straightlining"),
+                    [(key[0], BATCH, *key[1:], *counts) for key, counts in responses.items()])
+        self._write("answer_tallies", ("round_id", "batch", "language", "mode", "question_key", "value", "n"),
+                    [(key[0], BATCH, *key[1:], n) for key, n in answers.items()])
 
     def _write(self, table: str, columns: tuple, rows: list) -> None:
         if not rows:

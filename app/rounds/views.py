@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import _, format_percent, ngettext
 from flask_login import current_user
 
@@ -192,6 +192,10 @@ def unlock():
     return html, 429 if wait else 200
 
 
+#: the session key of the previous typed-in answer's mode, day and language
+ENTRY_DEFAULTS = "entry_defaults"
+
+
 @bp.route(ROUND + "/enter", methods=["GET", "POST"])
 @roles_required(*PROJECT_STAFF)
 def enter(project_id: int, round_id: int):
@@ -208,8 +212,10 @@ def enter(project_id: int, round_id: int):
             operations.note_entry(round_, form.mode.data)
             store_response(round_, submission, mode=form.mode.data)
             flash(_("Answer saved."), "success")
-            return redirect(url_for(".enter", project_id=project.id, round_id=round_.id, mode=form.mode.data,
-                                    day=submission.day.isoformat(), language=submission.language))
+            # the next paper's defaults ride in the session cookie, not in the address (access logs keep those)
+            session[ENTRY_DEFAULTS] = {"round": round_.id, "mode": form.mode.data,
+                                       "day": submission.day.isoformat(), "language": submission.language}
+            return redirect(url_for(".enter", project_id=project.id, round_id=round_.id))
     return render_template("rounds/enter.html", project=project, round=round_, form=form, language=language,
                            language_rtl=surveys.is_rtl(language), today_iso=today().isoformat(),
                            responses=response_count(round_))
@@ -217,7 +223,9 @@ def enter(project_id: int, round_id: int):
 
 def _entry_defaults(round_: Round, language: str) -> dict:
     """The mode, day and language of the previous paper, so that a pile of papers goes quickly."""
-    args = request.args
+    args = session.get(ENTRY_DEFAULTS) or {}
+    if args.get("round") != round_.id:
+        args = {}
     round_mode = round_.mode if round_.mode in entry.ENTRY_MODES else Mode.ASSISTED
     mode = args.get("mode") if args.get("mode") in entry.ENTRY_MODES else round_mode
     first = language if language in round_.languages else round_.languages[0]
