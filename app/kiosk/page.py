@@ -27,6 +27,8 @@ STATIC = Path(__file__).parent / "static"
 #: pictograms the page itself uses, beside those of the questions
 INTERFACE_PICTURES = ("volume", "arrow-left", "arrow-right", "send", "heart", "eye-off", "language", "cloud-upload",
                       "check", "hand-stop")
+#: beside "You can choose more than one." on a question where several pictures may be chosen
+MULTIPLE_PICTURE = "list-check"
 
 
 def render_round(round_: Round, survey: surveys.Questionnaire, unlock_url: str | None = None) -> Response:
@@ -49,6 +51,7 @@ def _page(round_: Round, survey: surveys.Questionnaire, languages: list[str], sc
         sprite=sprite(_pictures(survey)),
         config=json.dumps(config),
         **_language_screen_labels(languages[0]),
+        listen_labels=_listen_labels(languages),
         unlock_url=unlock_url,
         clip=voices.url,
         css=asset("kiosk.css"),
@@ -92,6 +95,15 @@ def _language_screen_labels(language: str) -> dict[str, str]:
                 "waiting_label": respondent.gettext("Answers waiting to be sent")}
 
 
+def _listen_labels(languages: list[str]) -> dict[str, str]:
+    """"Listen" in each language, for the speaker beside that language's name."""
+    labels = {}
+    for language in languages:
+        with force_locale(babel_locale(language)):
+            labels[language] = respondent.gettext("Listen")
+    return labels
+
+
 def _audio_urls(round_: Round, survey: surveys.Questionnaire, language: str) -> dict[str, str]:
     keys = ["intro"] if language in survey.intro.audio else []
     keys += [q.key for q in survey.questions if language in q.audio]
@@ -116,6 +128,8 @@ def _pictures(survey: surveys.Questionnaire) -> list[str]:
     for question in survey.questions:
         if question.picture:
             names[question.picture] = None
+        if question.settings.get("multiple"):
+            names[MULTIPLE_PICTURE] = None
         for choice in question.choices():
             names[choice.picture] = None
     return list(names)
