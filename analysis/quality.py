@@ -13,6 +13,8 @@ CEILING_WARNING = 0.4
 STRAIGHTLINING_WARNING = 0.3
 #: answers in a row that count as straight-lining
 RUN = 3
+#: a share of responses given with a member of staff beside them from which figures say so
+ASSISTED_WARNING = 0.5
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Trust:
     scale_respondents: int
     ceiling: int
     straightlining: int
+    #: responses given with a member of staff beside the respondent (the "assisted" mode)
+    assisted: int = 0
 
     @property
     def ceiling_share(self) -> float | None:
@@ -67,6 +71,10 @@ class Trust:
     def straightlining_share(self) -> float | None:
         return share(self.straightlining, self.scale_respondents)
 
+    @property
+    def assisted_share(self) -> float | None:
+        return share(self.assisted, self.respondents)
+
     def notes(self) -> list[str]:
         """Keys of the plain-language notes that apply (the dashboard words them in the staff language)."""
         found = []
@@ -75,6 +83,21 @@ class Trust:
         if (self.straightlining_share or 0) >= STRAIGHTLINING_WARNING:
             found.append("straightlining")
         return found
+
+    @property
+    def too_good(self) -> bool:
+        """The answers look too good to be true: figures that leave such groups out do so on this."""
+        return bool(self.notes())
+
+    def flags(self) -> list[str]:
+        """The notes, and "assisted" when most answered with a member of staff beside them (a reason to read the
+        figures with care, not to leave them out)."""
+        return self.notes() + (["assisted"] if (self.assisted_share or 0) >= ASSISTED_WARNING else [])
+
+    def __add__(self, other: "Trust") -> "Trust":
+        return Trust(self.respondents + other.respondents, self.scale_respondents + other.scale_respondents,
+                     self.ceiling + other.ceiling, self.straightlining + other.straightlining,
+                     self.assisted + other.assisted)
 
 
 def skip_rates(asked: Mapping[str, int], answered: Mapping[str, int]) -> dict[str, float | None]:

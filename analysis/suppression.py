@@ -11,7 +11,7 @@ A filter may then only pick a group the table shows: what it leaves out (the tot
 group) is at least K people, or nobody.
 """
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 
 import pandas as pd
 
@@ -30,12 +30,17 @@ def suppress_small_cells(counts: Mapping[Hashable, int], k: int) -> dict[Hashabl
     return {key: (None if pd.isna(value) else int(value)) for key, value in shown.items()}
 
 
-def suppress_table(table: pd.DataFrame, k: int, row_totals: bool = True) -> pd.DataFrame:
-    """Add totals to a table of counts and hide what must be hidden; NaN marks a hidden cell."""
+def suppress_table(table: pd.DataFrame, k: int, row_totals: bool = True,
+                   hidden: Collection[tuple] = ()) -> pd.DataFrame:
+    """Add totals to a table of counts and hide what must be hidden; NaN marks a hidden cell.
+
+    ``hidden``: (row, column) cells hidden whatever their count, e.g. those another version of the same table
+    hides, so that two versions shown side by side never show a cell one of them hides.
+    """
     counts = with_totals(table.astype("int64"), row_totals)
     cells = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
     inner = {(r, c) for r in table.index for c in table.columns}
-    hidden = _hide(cells, list(counts.index), list(counts.columns), inner, k)
+    hidden = _hide(cells, list(counts.index), list(counts.columns), inner, k, set(hidden) & set(cells))
     mask = pd.DataFrame([[(r, c) in hidden for c in counts.columns] for r in counts.index],
                         index=counts.index, columns=counts.columns)
     return counts.astype("float64").mask(mask)
@@ -49,10 +54,12 @@ def with_totals(table: pd.DataFrame, row_totals: bool = True) -> pd.DataFrame:
     return out
 
 
-def _hide(cells: dict[tuple, int], rows: list, columns: list, inner: set[tuple], k: int) -> set[tuple]:
-    """The hidden cells of a table with its totals (each line ends with its total): the small ones, then
-    complementary ones until no line has exactly one hidden cell, or hidden cells under k beside its total."""
-    hidden = {cell for cell, n in cells.items() if is_small(n, k)}
+def _hide(cells: dict[tuple, int], rows: list, columns: list, inner: set[tuple], k: int,
+          forced: set[tuple] = frozenset()) -> set[tuple]:
+    """The hidden cells of a table with its totals (each line ends with its total): the small ones (and the
+    forced ones), then complementary ones until no line has exactly one hidden cell, or hidden cells under k
+    beside its total."""
+    hidden = {cell for cell, n in cells.items() if is_small(n, k)} | {cell for cell in forced if cells[cell] > 0}
     lines = [line for line in ([[(r, c) for c in columns] for r in rows] + [[(r, c) for r in rows] for c in columns])
              if len(line) > 1]
     while any(_protect(cells, hidden, line, inner, k) for line in lines):

@@ -160,3 +160,23 @@ def test_no_table_of_random_counts_leaves_a_lone_hidden_cell(k):
                 assert pd.isna(shown.at[r, c])
         for line in [shown.loc[r] for r in shown.index] + [shown[c] for c in shown.columns]:
             assert line.isna().sum() != 1
+
+
+def test_a_second_version_of_a_table_hides_every_cell_the_first_one_hides():
+    first = pd.DataFrame({"2024": [20, 3, 12], "2025": [9, 8, 30]}, index=["a", "b", "c"])
+    hidden = {(r, c) for r, line in suppress_table(first, k=5).iterrows() for c, n in line.items() if pd.isna(n)}
+    second = first.copy()
+    second.loc["c"] = 0  # a row left out of the second version
+    again = suppress_table(second, k=5, hidden=hidden)
+    for row, column in hidden:
+        if second.get(column, pd.Series(dtype=int)).get(row, 1):
+            assert pd.isna(again.at[row, column]), (row, column)
+    for line in [again.loc[r] for r in again.index] + [again[c] for c in again.columns]:
+        assert line.isna().sum() != 1
+
+
+def test_trust_flags_name_answers_given_with_staff_beside_them_without_calling_them_too_good():
+    assert Trust(20, 20, 2, 0, assisted=15).flags() == ["assisted"]
+    assert not Trust(20, 20, 2, 0, assisted=15).too_good
+    assert Trust(20, 20, 9, 0, assisted=4).flags() == ["ceiling"] and Trust(20, 20, 9, 0).too_good
+    assert Trust(10, 8, 4, 0, 5) + Trust(10, 10, 0, 3, 0) == Trust(20, 18, 4, 3, 5)

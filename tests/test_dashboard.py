@@ -337,3 +337,28 @@ def test_each_batch_of_a_running_round_hides_its_small_groups_on_its_own(answere
     # the second batch's 3 Dutch beside its 2 Arabic speakers are hidden: Dutch still counts the first batch only,
     # so comparing with the view before gives nothing about anyone of the second batch
     assert counts_of(dutch, "liked_today") == ("6", {"1": "0", "2": "0", "3": "0", "4": "6", "5": "0"})
+
+
+def test_the_centre_and_network_comparisons_carry_the_trust_flags(answered_round, make_project, make_centre, app):
+    north, south = make_centre("Centre Noord"), make_centre("Centre Zuid")
+    honest, glowing = make_project("Taalcafé", centre=north), make_project("Woonhulp", centre=north)
+    answered_round(honest, faces(5, 4, 2, 3, 1, 4, 3))
+    answered_round(glowing, faces(5, 5, 5, 5, 5, 5), mode="assisted")
+    answered_round(make_project("Werkwinkel", centre=south), faces(4, 2, 3, 5, 1, 3))
+    coordinator = User(email="noord@example.org", name="C", role=Role.COORDINATOR, locale="en", organisation=north,
+                       password_hash="x")
+    network = User(email="network@example.org", name="N", role=Role.NETWORK, locale="en", password_hash="x")
+    db.session.add_all([coordinator, network])
+
+    def trust_cells(client, url) -> list[str]:
+        shown = re.sub(r"\s+", " ", client.get(url).get_data(as_text=True))
+        return re.findall(r"<td>(.*?)</td>", re.search(r'<tr class="trust">(.*?)</tr>', shown).group(1))
+
+    projects = trust_cells(logged_in(app, coordinator), f"/results/centres/{north.id}")
+    centres = trust_cells(logged_in(app, network), "/results/network")
+    # the centre north: 7 of 13 gave only the best face (Woonhulp's 6 and one in Taalcafé), 6 of 13 with staff beside
+    for cells, ceiling, assisted in ((projects, "100%", True), (centres, "54%", False)):
+        assert len(cells) == 2 and sum("No warning" in cell for cell in cells) == 1
+        (flagged,) = [cell for cell in cells if "No warning" not in cell]
+        assert f"{ceiling} gave the best face to every question" in flagged
+        assert ("100% answered with a member of staff beside them" in flagged) == assisted

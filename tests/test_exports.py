@@ -236,7 +236,7 @@ def test_the_response_file_labels_exactly_the_groups_the_dashboard_shows(project
         answered(big, [{"liked_today": "3"}] * n, language=language)
     client = login()
     responses = read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))
-    for round_, dates in ((small, "2024-03-04"), (big, "2024-09-02")):
+    for dates in ("2024-03-04", "2024-09-02"):
         labels = [r["language"] for r in responses if r["round"].startswith(dates)]
         shown = read_csv(get(client, f"/results/projects/{project.id}/results.csv?start={dates}&end={dates}"))
         dashboard = {r["group"]: r["count"] for r in rows_of(shown, "language")}
@@ -428,3 +428,40 @@ def test_the_project_page_offers_the_downloads_each_role_may_have(project, make_
     worker = get(login(Role.WORKER, project=project), f"/results/projects/{project.id}").get_data(as_text=True)
     assert "/results.csv" in worker and "/report" in worker and "/responses." not in worker
     assert "/results/amif" in get(login(), "/results/").get_data(as_text=True)
+
+
+def test_the_amif_table_flags_answers_too_good_to_be_true_and_has_a_version_without_them(
+        make_project, centre, make_round, answered, login):
+    """20 of 20 "helped", all with the best face and a member of staff beside them, raised the centre's total
+    from 58% to 84% with no flag anywhere; the ministry's figures must say so, and offer a version without them."""
+    honest, glowing = (make_project(name, centre=centre) for name in ("Taal", "Werk"))
+    answered(make_round(project=honest, questionnaire="amif-satisfaction", opens_on=date(2025, 3, 3)),
+             amif_people())
+    answered(make_round(project=glowing, questionnaire="amif-satisfaction", opens_on=date(2025, 4, 7), mode="assisted"),
+             [{"helped_integration": "5", "overall": "5"}] * 20, mode="assisted")
+    client = login()
+    full = {(r["level"], r["project"]): r for r in read_csv(get(client, "/results/amif.csv"))}
+    assert full[("project", "Werk")]["trust"] == (
+        "100% gave the best face to every question; 100% answered with a member of staff beside them")
+    assert full[("project", "Taal")]["trust"] == ""
+    assert [full[("total", "All projects")][name] for name in ("helped", "answered", "share")] == ["27", "32",
+                                                                                                   "0.8438"]
+    page = get(client, "/results/amif").get_data(as_text=True)
+    assert "1 project in a year has answers that look too good to be true" in page and "Leave them out" in page
+    assert "100% gave the best face to every question" in page
+    trusted_response = get(client, "/results/amif.csv?trusted=1")
+    assert "amif-trusted" in trusted_response.headers["Content-Disposition"]
+    trusted = {(r["level"], r["project"]): r for r in read_csv(trusted_response)}
+    assert trusted[("project", "Werk")]["answered"] == ""
+    assert trusted[("project", "Werk")]["note"] == "Left out of this version: the answers look too good to be true."
+    assert [trusted[("total", "All projects")][name] for name in ("helped", "answered", "share")] == ["7", "12",
+                                                                                                      "0.5833"]
+    assert "This version leaves out 1 project in a year" in get(client, "/results/amif?trusted=1").get_data(
+        as_text=True)
+    trust = {r["group"]: r for r in rows_of(read_csv(get(client, f"/results/projects/{glowing.id}/results.csv")),
+                                            "trust")}
+    assert [(trust[g]["share"], bool(trust[g]["note"])) for g in ("ceiling", "straightlining", "assisted")] == [
+        ("1.0", True), ("0.0", False), ("1.0", True)], "the project's own export warns too"
+    workbook = read_xlsx(get(client, "/results/amif.xlsx?trusted=1"))
+    assert any("leaves out the projects in a year" in str(cell.value) for sheet in workbook for row in sheet.iter_rows()
+               for cell in row)

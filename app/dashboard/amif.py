@@ -9,6 +9,11 @@ give those few answers). The "answered" cells (project x year, with a total per 
 and overall) go through complementary suppression, so that no hidden cell can be computed from a
 total and the cells shown. A year filter only shows one column of that same table: two views of
 the table never hide different cells.
+
+Each line carries the trust flags of the answers it counts (analysis.quality.Trust): the best face
+to every question, the same answer many times in a row, answers given with a member of staff
+beside the respondent. The "trusted" version leaves out the project-years whose answers look too
+good to be true; it hides every cell the full table hides, so the two side by side reveal nothing.
 """
 
 from dataclasses import dataclass
@@ -16,12 +21,14 @@ from dataclasses import dataclass
 import pandas as pd
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 import surveys
 from analysis.indicators import AMIF_INDICATOR, IndicatorRow, helped_values, indicator_questions, indicator_row
+from analysis.quality import Trust
 from analysis.stats import wilson_interval
 from analysis.suppression import suppress_table, with_totals
 
@@ -32,9 +39,11 @@ from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..kiosk.tallies import ANSWERED, release_waiting
 from ..library.models import Questionnaire
+from ..numbers import query_number
 from ..rounds.models import Round
 from ..timeutil import today
-from .queries import Selection, answers_by, units_of
+from .flags import flag_words, warning_shares
+from .queries import Selection, answers_by, trust_by, units_of
 from .spreadsheets import Column, Dictionary, Sheet, export_name, small_csv_response, suppression_notes, xlsx_response
 from .views import bp, min_group
 
@@ -47,6 +56,14 @@ class AmifLine:
     level: str
     centre: str
     row: IndicatorRow
+    #: the trust counts of the answers the line counts (None on totals and hidden lines)
+    trust: Trust | None = None
+    #: left out of the trusted version: its answers look too good to be true
+    left_out: bool = False
+
+    @property
+    def flags(self) -> list[str]:
+        return self.trust.flags() if self.trust else []
 
     @property
     def hidden(self) -> bool:
@@ -67,6 +84,14 @@ class AmifTable:
     lines: list[AmifLine]
     #: True for network coordinators: only rounds of the shared library questionnaires count
     shared_only: bool = False
+    #: the version that leaves out project-years whose answers look too good to be true
+    trusted: bool = False
+
+    @property
+    def too_good(self) -> int:
+        """Lines of a project in a year whose answers look too good to be true (left out or not)."""
+        return sum(1 for line in self.lines if line.level == PROJECT and (line.left_out or (line.trust is not None
+                                                                                          and line.trust.too_good)))
 
 
 def amif_projects() -> list[Project]:
@@ -96,6 +121,7 @@ def indicator_counts(rounds: list[tuple[Round, surveys.Question]], k: int) -> pd
                          keys=sorted({question.key for _, question in rounds}))
     n = answers.groupby(["round_id", "batch", "question_key", "value"])["n"].sum().to_dict()
     batches = answers.groupby("round_id")["batch"].unique().to_dict()
+    trust = trust_by(selection, "round_id", "batch")
     rows = []
     for round_, question in rounds:
         for batch in sorted(int(b) for b in batches.get(round_.id, [])):
@@ -104,19 +130,28 @@ def indicator_counts(rounds: list[tuple[Round, surveys.Question]], k: int) -> pd
                 continue
             helped = sum(n.get((round_.id, batch, question.key, value), 0) for value in helped_values(question))
             rows.append({"project_id": round_.project_id, "year": round_.opens_on.year, "helped": int(helped),
-                         "answered": answered})
-    return pd.DataFrame(rows, columns=["project_id", "year", "helped", "answered"])
+                         "answered": answered, "trust": trust[(round_.id, batch)]})
+    return pd.DataFrame(rows, columns=["project_id", "year", "helped", "answered", "trust"])
 
 
-def amif_table(projects: list[Project], k: int, year: int | None = None, shared_only: bool = False) -> AmifTable:
+def amif_table(projects: list[Project], k: int, year: int | None = None, shared_only: bool = False,
+               trusted: bool = False) -> AmifTable:
     counts = indicator_counts(indicator_rounds(projects, k, shared_only), k)
     counts = counts[counts["answered"] > 0]
     if counts.empty:
-        return AmifTable(k, [], year, [], shared_only)
+        return AmifTable(k, [], year, [], shared_only, trusted)
     answered = counts.pivot_table(index="project_id", columns="year", values="answered", aggfunc="sum", fill_value=0)
     helped = counts.pivot_table(index="project_id", columns="year", values="helped", aggfunc="sum", fill_value=0)
+    trust = {key: sum(group, NO_ONE) for key, group in counts.groupby(["project_id", "year"])["trust"]}
     shown = suppress_table(answered, k)
-    cells = Cells(with_totals(helped), with_totals(answered), shown, k)
+    left_out: set[tuple] = set()
+    if trusted:
+        left_out = {cell for cell, each in trust.items() if each.too_good and not pd.isna(shown.at[cell])}
+        for cell in left_out:
+            answered.at[cell], helped.at[cell] = 0, 0
+        hidden_before = {(r, c) for r in shown.index for c in shown.columns if pd.isna(shown.at[r, c])}
+        shown = suppress_table(answered, k, hidden=hidden_before)
+    cells = Cells(with_totals(helped), with_totals(answered), shown, k, trust, left_out)
     years = [int(y) for y in answered.columns]
     lines = []
     for project in (p for p in projects if p.id in answered.index):
@@ -125,52 +160,70 @@ def amif_table(projects: list[Project], k: int, year: int | None = None, shared_
         lines.append(AmifLine(PERIOD_TOTAL, "", cells.row("total", each, _("All projects"), str(each))))
     if year is None:
         lines.append(AmifLine(TOTAL, "", cells.row("total", "total", _("All projects"), _("All years"))))
-    return AmifTable(k, years, year, lines, shared_only)
+    return AmifTable(k, years, year, lines, shared_only, trusted)
+
+
+#: the trust counts of nobody, to add up from
+NO_ONE = Trust(0, 0, 0, 0)
 
 
 @dataclass
 class Cells:
-    """The helped and answered tables with their totals, and which answered cells may be shown."""
+    """The helped and answered tables with their totals, which answered cells may be shown, and trust."""
 
     helped: pd.DataFrame
     answered: pd.DataFrame
     shown: pd.DataFrame
     k: int
+    #: (project id, year) -> trust counts of the answers counted there
+    trust: dict[tuple, Trust]
+    #: (project id, year) cells left out of the trusted version
+    left_out: set[tuple]
 
     def row(self, project_id, year, project: str, period: str) -> IndicatorRow:
-        """One cell as a line of the table: both numbers hidden when its answered count is hidden."""
-        if pd.isna(self.shown.at[project_id, year]):
+        """One cell as a line of the table: both numbers hidden when its answered count is hidden or left out."""
+        if pd.isna(self.shown.at[project_id, year]) or (project_id, year) in self.left_out:
             return IndicatorRow(project, period, None, None)
         return indicator_row(project, period, int(self.helped.at[project_id, year]),
                              int(self.answered.at[project_id, year]), self.k)
 
+    def line(self, level: str, centre: str, project_id, year, years: list, project: str, period: str) -> AmifLine:
+        """A project's line, with the trust of the years it counts (none when its numbers are not shown)."""
+        row = self.row(project_id, year, project, period)
+        counted = [(project_id, y) for y in years if (project_id, y) not in self.left_out]
+        trust = sum((self.trust.get(cell, NO_ONE) for cell in counted), NO_ONE)
+        return AmifLine(level, centre, row, trust if row.answered is not None else None,
+                        left_out=(project_id, year) in self.left_out)
+
 
 def project_lines(project: Project, cells: Cells, years: list[int], year: int | None) -> list[AmifLine]:
     """A project's line for each year it has answers in, and its total over the years when there are several."""
-    with_answers = [y for y in years if cells.answered.at[project.id, y] > 0]
+    with_answers = [y for y in years if cells.answered.at[project.id, y] > 0 or (project.id, y) in cells.left_out]
     centre = project.organisation.name
-    lines = [AmifLine(PROJECT, centre, cells.row(project.id, y, project.name, str(y)))
-             for y in with_answers if year in (None, y)]
+    lines = [cells.line(PROJECT, centre, project.id, y, [y], project.name, str(y)) for y in with_answers
+             if year in (None, y)]
     if year is None and len(with_answers) > 1:
-        lines.append(AmifLine(PROJECT_TOTAL, centre, cells.row(project.id, "total", project.name, _("All years"))))
+        lines.append(cells.line(PROJECT_TOTAL, centre, project.id, "total", with_answers, project.name,
+                                _("All years")))
     return lines
 
 
 def requested_year() -> int | None:
-    year = request.args.get("year", "")
-    return int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
+    return query_number("year", minimum=1901, maximum=2999)
 
 
 def table_for_request() -> AmifTable:
     shared_only = current_user.role == Role.NETWORK
-    return amif_table(amif_projects(), min_group(), requested_year(), shared_only)
+    return amif_table(amif_projects(), min_group(), requested_year(), shared_only,
+                      trusted=request.args.get("trusted") == "1")
 
 
 @bp.route("/amif")
 @login_required
 def amif():
     return render_template("dashboard/amif.html", table=table_for_request(), columns=amif_columns(),
-                           left_out_note=left_out_note)
+                           left_out_note=left_out_note, flag_words=flag_words, left_out_words=left_out_words,
+                           warning_shares=warning_shares())
 
 
 @bp.route("/amif.csv")
@@ -191,11 +244,12 @@ def amif_xlsx():
 
 
 def file_parts(table: AmifTable) -> list[str]:
-    return ["amif", str(table.year or "all-years"), today().isoformat()]
+    return ["amif", *(["trusted"] if table.trusted else []), str(table.year or "all-years"), today().isoformat()]
 
 
 def note_export(table: AmifTable, kind: str) -> None:
-    record("export.amif", f"AMIF indicator table, {table.year or 'all years'} ({kind})",
+    version = ", without answers too good to be true" if table.trusted else ""
+    record("export.amif", f"AMIF indicator table, {table.year or 'all years'}{version} ({kind})",
            current_user.organisation_id)
     db.session.commit()
 
@@ -215,6 +269,9 @@ def amif_columns() -> list[Column]:
         Column("share", _("helped divided by answered."), "percent"),
         Column("ci_low", _("Lower end of the 95% Wilson interval of the share."), "percent"),
         Column("ci_high", _("Upper end of the 95% Wilson interval of the share."), "percent"),
+        Column("trust", _("Why the line's figures may be better than what people think: many gave the best face "
+                          "to every question, or the same answer many times in a row, or answered with a member of "
+                          "staff beside them. Empty when there is no such warning.")),
         Column("note", _("Why a row has empty numbers.")),
     ]
 
@@ -223,8 +280,13 @@ def export_rows(table: AmifTable):
     for line in table.lines:
         row = line.row
         low, high = line.interval or (None, None)
+        note = left_out_words() if line.left_out else hidden_note(table.k) if line.hidden else ""
         yield [line.level, line.centre, row.project, row.period, row.helped, row.answered, row.share, low, high,
-               hidden_note(table.k) if line.hidden else ""]
+               "; ".join(flag_words(line.trust)) if line.trust else "", note]
+
+
+def left_out_words() -> str:
+    return _("Left out of this version: the answers look too good to be true.")
 
 
 def left_out_note(k: int) -> str:
@@ -250,4 +312,20 @@ def amif_dictionary(table: AmifTable) -> Dictionary:
     ]
     if table.shared_only:
         notes.append(_("Only rounds of the shared library questionnaires are counted."))
+    if table.trusted:
+        notes.append(ngettext(
+            "This version leaves out the projects in a year whose answers look too good to be true (at least "
+            "%(ceiling)s gave the best face to every question, or %(straightlining)s the same answer many times "
+            "in a row): %(num)s of them. "
+            "It hides every number the full table hides.",
+            "This version leaves out the projects in a year whose answers look too good to be true (at least "
+            "%(ceiling)s gave the best face to every question, or %(straightlining)s the same answer many times "
+            "in a row): %(num)s of them. "
+            "It hides every number the full table hides.", table.too_good, **warning_shares()))
+    elif table.too_good:
+        notes.append(ngettext(
+            "%(num)s project in a year has answers that look too good to be true (see the trust column); a version "
+            "of this table without them can be downloaded too.",
+            "%(num)s projects in a year have answers that look too good to be true (see the trust column); a "
+            "version of this table without them can be downloaded too.", table.too_good))
     return Dictionary(_("AMIF indicator table"), notes, [(_("AMIF indicator"), amif_columns())])

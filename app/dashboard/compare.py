@@ -6,6 +6,7 @@ import pandas as pd
 from sqlalchemy import select
 
 import surveys
+from analysis.quality import Trust
 from analysis.stats import scale_score
 from analysis.suppression import suppress_small_cells
 
@@ -14,7 +15,7 @@ from ..extensions import db
 from ..kiosk.tallies import release_waiting
 from ..library.models import Questionnaire
 from ..rounds.models import Round
-from .queries import Selection, answers_by, enough_answered, responses_by, units_of
+from .queries import Selection, answers_by, enough_answered, responses_by, trust_by, units_of
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Comparison:
     groups: dict[str, int | None]
     #: question key -> group name -> mean 0-100 (None: hidden)
     means: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    #: group name -> trust counts of the answers counted (shown groups only)
+    trust: dict[str, Trust] = field(default_factory=dict)
 
 
 def compare(rounds: list[Round], group_of, k: int) -> list[Comparison]:
@@ -50,7 +53,7 @@ def _comparison(rounds: list[Round], group_of, k: int) -> Comparison:
         sizes[group_of(round_)] = sizes.get(group_of(round_), 0) + int(per_round[round_.id])
     shown = suppress_small_cells(sizes, k)
     shown.pop("total", None)
-    comparison = Comparison(survey, shown)
+    comparison = Comparison(survey, shown, trust=group_trust(selection, {r.id: group_of(r) for r in counted}, shown))
     keys = [q.key for q in survey.questions if q.kind.summary == "scale"]
     answers = enough_answered(answers_by(selection, "round_id", "batch", keys=keys), k)
     group_by_round = {r.id: group_of(r) for r in counted}
@@ -59,6 +62,16 @@ def _comparison(rounds: list[Round], group_of, k: int) -> Comparison:
         comparison.means[key] = {group: (_mean(answers, key, group, k) if shown.get(group) is not None else None)
                                  for group in shown}
     return comparison
+
+
+def group_trust(selection: Selection, group_by_round: dict[int, str], shown: dict[str, int | None]) -> dict[str, Trust]:
+    """The trust counts of each shown group, over the units it counts."""
+    found: dict[str, Trust] = {}
+    for (round_id,), trust in trust_by(selection, "round_id").items():
+        group = group_by_round.get(round_id)
+        if group is not None and shown.get(group) is not None:
+            found[group] = found.get(group, Trust(0, 0, 0, 0)) + trust
+    return found
 
 
 def _mean(answers: pd.DataFrame, key: str, group: str, k: int) -> float | None:

@@ -54,7 +54,8 @@ def table_meanings() -> list[Column]:
                          "paper); mean_0_100 when every mode has enough answers.")),
         Column("trust", _("ceiling: people who gave the best face to every face question; straightlining: the "
                           "same answer to three or more questions in a row; base: people who answered at least "
-                          "one face question.")),
+                          "one face question. assisted: people who answered with a member of staff beside them, "
+                          "base: everyone. note: a warning when the share is high enough to doubt the answers.")),
         Column("question", _("count: people who answered the question; mean_0_100 for faces.")),
         Column("positive", _("Faces above the middle one: count of them, base = people who answered, share and "
                              "its 95% Wilson interval.")),
@@ -138,10 +139,16 @@ def group_rows(report: ProjectReport) -> Iterator[list[Any]]:
 
 def trust_rows(report: ProjectReport) -> Iterator[list[Any]]:
     trust = report.trust
+    flags = trust.flags()
+    warning = _("Warning: the answers may be better than what people think.")
     yield line("trust", group="ceiling", label=_("Best face to every question"), count=trust.ceiling,
-               base=trust.scale_respondents, share=trust.ceiling_share)
+               base=trust.scale_respondents, share=trust.ceiling_share, note=warning if "ceiling" in flags else None)
     yield line("trust", group="straightlining", label=_("Same answer three times or more in a row"),
-               count=trust.straightlining, base=trust.scale_respondents, share=trust.straightlining_share)
+               count=trust.straightlining, base=trust.scale_respondents, share=trust.straightlining_share,
+               note=warning if "straightlining" in flags else None)
+    yield line("trust", group="assisted", label=_("Answered with a member of staff beside them"),
+               count=trust.assisted, base=trust.respondents, share=trust.assisted_share,
+               note=warning if "assisted" in flags else None)
 
 
 def section_rows(section: Section, k: int, names: dict[int, str]) -> Iterator[list[Any]]:

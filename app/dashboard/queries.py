@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import and_, case, false, func, or_, select
+
+from analysis.quality import Trust
 
 from ..extensions import db
 from ..kiosk.tallies import ANSWERED, AnswerTally, ResponseTally
@@ -68,6 +70,16 @@ def responses_by(selection: Selection, *dimensions: str) -> pd.DataFrame:
     rows = db.session.execute(select(*groups, *sums).where(*where(ResponseTally, selection)).group_by(*groups))
     frame = pd.DataFrame(rows.all(), columns=[*dimensions, *RESPONSE_COLUMNS])
     return frame.astype({name: "int64" for name in RESPONSE_COLUMNS})
+
+
+def trust_by(selection: Selection, *dimensions: str) -> dict[tuple, Trust]:
+    """Trust counts (ceiling, straight-lining, answers given with staff beside) grouped by the given dimensions."""
+    groups = [getattr(ResponseTally, name) for name in dimensions]
+    sums = [func.coalesce(func.sum(getattr(ResponseTally, name)), 0) for name in RESPONSE_COLUMNS]
+    assisted = func.coalesce(func.sum(case((ResponseTally.mode == "assisted", ResponseTally.responses), else_=0)), 0)
+    rows = db.session.execute(select(*groups, *sums, assisted).where(*where(ResponseTally, selection))
+                              .group_by(*groups))
+    return {tuple(row[:len(groups)]): Trust(*(int(n) for n in row[len(groups):])) for row in rows}
 
 
 def answers_by(selection: Selection, *dimensions: str, keys: Sequence[str] | None = None) -> pd.DataFrame:

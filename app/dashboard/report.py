@@ -31,7 +31,7 @@ from ..extensions import db
 from ..kiosk.models import Answer, Response
 from ..kiosk.tallies import ANSWERED, release_waiting, waiting_responses
 from ..rounds.models import Round
-from .queries import Selection, Unit, answered_by, answers_by, responses_by, units_of, where
+from .queries import Selection, Unit, answered_by, answers_by, responses_by, trust_by, units_of, where
 
 #: a group of respondents: (language or None, mode or None); (None, None) is everyone
 Group = tuple[str | None, str | None]
@@ -129,7 +129,7 @@ def project_report(project: Project, filters: Filters, k: int, with_comments: bo
     return ProjectReport(
         project=project, k=k, filters=filters, respondents=respondents, rounds=figures,
         sections=sections(counted, figures, counts, per_unit, k) if respondents else [],
-        trust=trust(per_round) if respondents else None,
+        trust=trust_by(selection).get((), None) if respondents else None,
         languages=languages, modes=modes,
         satisfaction_by_mode=satisfaction_by_mode(counted, counts, shown, selection, k) if respondents else None,
         satisfaction=satisfaction(counted, counts) if respondents else None,
@@ -304,12 +304,6 @@ def round_mean(values: dict[str, int], k: int) -> float | None:
     if answered < k:
         return None
     return sum(scale_score(int(value)) * n for value, n in values.items() if value != ANSWERED) / answered
-
-
-def trust(per_round: pd.DataFrame) -> Trust:
-    sums = per_round[["responses", "scale_responses", "ceiling", "straightlining"]].sum()
-    return Trust(int(sums["responses"]), int(sums["scale_responses"]), int(sums["ceiling"]),
-                 int(sums["straightlining"]))
 
 
 def faces_keys(rounds: list[Round]) -> set[str]:

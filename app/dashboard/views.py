@@ -11,6 +11,7 @@ from ..accounts.models import Role
 from ..extensions import db
 from . import charts, plotly_assets
 from .compare import centre_rounds, compare, network_rounds
+from .flags import flag_words
 from .overview import project_overview
 from .report import Filters, project_report
 
@@ -39,7 +40,8 @@ def index():
     if current_user.role == Role.NETWORK:
         return render_template("dashboard/network_only.html")
     projects = db.session.scalars(visible_projects()).all()
-    return render_template("dashboard/index.html", rows=project_overview(projects, min_group()), k=min_group())
+    return render_template("dashboard/index.html", rows=project_overview(projects, min_group()), k=min_group(),
+                           flag_words=flag_words)
 
 
 @bp.route("/projects/<int:project_id>")
@@ -56,7 +58,7 @@ def centre(centre_id: int):
     centre_ = centre_or_404(centre_id)
     comparisons = compare(centre_rounds(centre_), lambda r: r.project.name, min_group())
     return render_template("dashboard/compare.html", title=centre_.name, comparisons=comparisons, charts=charts,
-                           k=min_group(), grouping=_("Project"))
+                           k=min_group(), grouping=_("Project"), flag_words=flag_words)
 
 
 @bp.route("/network")
@@ -65,7 +67,7 @@ def network():
     """Centres side by side on the shared questionnaires: aggregates only, never free text."""
     comparisons = compare(network_rounds(), lambda r: r.project.organisation.name, min_group())
     return render_template("dashboard/compare.html", title=_("All centres"), comparisons=comparisons, charts=charts,
-                           k=min_group(), grouping=_("Centre"))
+                           k=min_group(), grouping=_("Centre"), flag_words=flag_words)
 
 
 @bp.route("/plotly.min.js")
