@@ -39,3 +39,16 @@ def test_the_fixed_answers_have_every_language(scale, texts):
         missing = [code for code in surveys.LANGUAGES if not words.get(code, "").strip()]
         assert not missing, f"{scale} answer {answer!r} has no text in {missing}"
         assert set(words) <= set(surveys.LANGUAGES), f"{scale} answer {answer!r} has unknown languages"
+
+
+#: words that ask for the one thing above all others, which a question with several answers must not do
+SUPERLATIVES = {"en": ("most", "best"), "nl": ("meest", "best"), "fr": ("le plus",), "de": ("meisten", "am besten")}
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRES, ids=lambda p: p.name)
+def test_a_question_with_several_answers_does_not_ask_for_the_one_that_counts_most(path):
+    questionnaire = surveys.load_questionnaire(path)
+    asking_for_one = [(question.key, code) for question in questionnaire.questions if question.settings.get("multiple")
+                      for code, words in SUPERLATIVES.items()
+                      if any(word in question.text[code].lower() for word in words)]
+    assert not asking_for_one, f"{path.name}: several answers allowed, but the text asks for the one that counts most"

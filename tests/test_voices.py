@@ -203,3 +203,16 @@ def test_a_recorded_language_name_is_said_on_the_language_screen(app, coordinato
     page = kiosk_page(app, tigrinya_round(make_round, make_project, centre))
     speaker = re.search(r'<button type="button" class="speak"[^>]*data-lang="ti"[^>]*>', page).group(0)
     assert f'data-audio="{address}"' in speaker
+
+
+def test_the_hint_of_several_answers_recorded_once_is_heard_on_every_such_question(app, coordinator, library,
+                                                                                   make_round, make_project, centre):
+    hint = prompt_texts("ti")[-1]  # "You can choose more than one." in Tigrinya, a language without a computer voice
+    kept = record(coordinator, library["amif-satisfaction"], hint, wav())
+    assert kept.status_code == 200, kept.json
+    round_ = make_round(project=make_project(centre=centre), questionnaire="we-miss-you", languages=["ti"])
+    db.session.commit()
+    several = [q for q in round_.questionnaire.survey.questions if q.settings.get("multiple")]
+    heard = [playlist for playlist in listen_playlists(kiosk_page(app, round_)) if kept.json["play_url"] in playlist]
+    assert len(heard) == len(several) == 2
+    assert all(playlist.index(kept.json["play_url"]) == 1 for playlist in heard), "right after the question"

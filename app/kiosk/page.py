@@ -27,6 +27,8 @@ STATIC = Path(__file__).parent / "static"
 #: pictograms the page itself uses, beside those of the questions
 INTERFACE_PICTURES = ("volume", "arrow-left", "arrow-right", "send", "heart", "eye-off", "language", "cloud-upload",
                       "check", "hand-stop")
+#: beside "You can choose more than one." on a question where several pictures may be chosen
+MULTIPLE_PICTURE = "list-check"
 
 
 def render_round(round_: Round, survey: surveys.Questionnaire, unlock_url: str | None = None) -> Response:
@@ -126,6 +128,8 @@ def _pictures(survey: surveys.Questionnaire) -> list[str]:
     for question in survey.questions:
         if question.picture:
             names[question.picture] = None
+        if question.settings.get("multiple"):
+            names[MULTIPLE_PICTURE] = None
         for choice in question.choices():
             names[choice.picture] = None
     return list(names)

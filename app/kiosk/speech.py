@@ -36,6 +36,7 @@ PROMPTS = (
     "Your answers help us do better. Nobody can see who gave them.",
     "Are you still there?",
     "Yes, I want to continue",
+    "You can choose more than one.",
 )
 
 

@@ -43,8 +43,16 @@
     steps.forEach(function (s, i) { s.hidden = i !== state.index; });
     var screen = steps[state.index];
     markDots(screen);
+    keepClearOfButtons(screen);
     focusHeading(screen);
     readAloud(screen);
+  }
+
+  /* on a phone the buttons keep to the bottom of the screen: what scrolls into view stops above them */
+  function keepClearOfButtons(screen) {
+    var nav = screen && one(".nav", screen);
+    var sticky = nav && getComputedStyle(nav).position === "sticky";
+    html.style.scrollPaddingBottom = sticky ? Math.ceil(nav.getBoundingClientRect().height) + "px" : "";
   }
 
   function markDots(screen) {
@@ -77,6 +85,7 @@
     host.innerHTML = "";
     html.lang = firstLang;
     html.dir = firstDir;
+    html.style.scrollPaddingBottom = "";
     langScreen.hidden = false;
     window.scrollTo(0, 0);
     showWaiting();
@@ -161,7 +170,7 @@
   }
 
   function textOf(screen) {
-    return all("h1, .lead, .choice span", screen).map(function (el) { return el.textContent.trim(); }).join(". ");
+    return all("h1, .lead, .multi-hint span, .choice span", screen).map(function (el) { return el.textContent.trim(); }).join(". ");
   }
 
   /* the device's own voice says text, then (if given) calls then: at once when it has no voice for lang */
@@ -333,6 +342,7 @@
     document.addEventListener(type, function () { lastTouch = Date.now(); }, { capture: true, passive: true });
   });
   setInterval(checkIdle, 1000);
+  window.addEventListener("resize", function () { if (state) keepClearOfButtons(steps[state.index]); });
   window.addEventListener("online", flush);
   window.addEventListener("pagehide", function () { if (!cfg.phone) reset(); });
   window.addEventListener("pageshow", function (event) { if (event.persisted && !cfg.phone) reset(); });
