@@ -469,10 +469,27 @@ def test_a_paper_answer_keeps_the_day_it_was_filled_in(as_worker, paper_round):
     assert f'value="{day.isoformat()}"' in page and re.search(r'<option value="ar" lang="ar" selected>', page)
 
 
-def test_a_paper_left_blank_still_counts_as_a_response(as_worker, paper_round):
-    blank = {key: ("" if key.startswith("q_") else value) for key, value in entry().items()}
-    as_worker.post(round_url(paper_round, "/enter"), data={**blank, "q_helped_most": []})
-    assert [len(r.answers) for r in stored()] == [0]
+def blank_entry(**overrides):
+    return {**{key: ("" if key.startswith("q_") else value) for key, value in entry().items()}, "q_helped_most": [],
+            **overrides}
+
+
+@pytest.mark.parametrize("mode", ["paper", "assisted"])
+def test_a_blank_form_is_refused_and_does_not_raise_the_response_rate(as_worker, paper_round, mode):
+    """Issue 12: a paper handed back empty was stored as a response with no answers."""
+    reply = as_worker.post(round_url(paper_round, "/enter"), data=blank_entry(mode=mode, q_comment="   "))
+    page = reply.get_data(as_text=True)
+    assert reply.status_code == 200
+    assert re.search(r'<p class="flash error" role="alert">Nothing was saved: no question was answered', page)
+    assert stored() == [] and count(AuditEvent) == 0
+    assert re.search(rf'<input checked id="mode-\d" name="mode" type="radio" value="{mode}">', page), "kept as given"
+
+
+@pytest.mark.parametrize("answer", [{"q_comment": "Meer koffie"}, {"q_helped_most": ["work"]}, {"q_too_fast": "no"}])
+def test_a_form_with_a_single_answer_is_kept(as_worker, paper_round, answer):
+    reply = as_worker.post(round_url(paper_round, "/enter"), data=blank_entry(**answer))
+    assert reply.status_code == 302
+    assert [len(r.answers) for r in stored()] == [1]
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -4,9 +4,11 @@ The form builds the same JSON body the kiosk sends, and the kiosk's own checks a
 it from there, so a typed-in response is checked exactly like one sent from a tablet.
 """
 
+import itertools
 import json
 import uuid
 from datetime import date
+from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,6 +23,7 @@ from ..kiosk.submission import Submission, SubmissionError, parse_submission
 from ..timeutil import today
 from .forms import MODE_LABELS, MultiCheckboxField
 from .models import Mode, Round
+from .paper import option_letter
 
 ENTRY_MODES = (Mode.ASSISTED, Mode.PAPER)
 #: prefix of the questions' field names, so that a question key never collides with the form's own fields
@@ -41,7 +44,12 @@ class EntryForm(FlaskForm):
         problem = self._paper_day_problem() if self.mode.data == Mode.PAPER and not self.day.errors else None
         if problem:
             self.day.errors.append(problem)
-        return valid and not problem
+        blank = not answers(self)
+        if blank:
+            # a paper handed back empty is no response: counted, it would raise the response rate
+            self.form_errors.append(_("Nothing was saved: no question was answered, and a blank form does not "
+                                      "count as a response."))
+        return valid and not problem and not blank
 
     def _paper_day_problem(self) -> str | None:
         """A paper answer was given on a day the round was open, and not after today."""
@@ -59,6 +67,12 @@ class EntryForm(FlaskForm):
 
     def question_fields(self):
         return [field for field in self if field.name.startswith(PREFIX)]
+
+    @staticmethod
+    def lettered(field) -> list[tuple[str | None, Any]]:
+        """A question's options with the letter the paper form prints beside each answer; "No answer" has none."""
+        letters = map(option_letter, itertools.count())
+        return [(None if option.data == "" else next(letters), option) for option in field]
 
     def response_day(self) -> date:
         return self.day.data if self.mode.data == Mode.PAPER else today()
@@ -93,15 +107,20 @@ def question_field(question: surveys.Question, language: str):
     return RadioField(label, choices=[SelectChoice("", _l("No answer")), *choices], default="", validators=[Optional()])
 
 
-def submission_body(form: EntryForm) -> bytes:
-    """The kiosk's JSON body for the form's answers; questions left unanswered are left out."""
-    answers = {}
+def answers(form: EntryForm) -> dict[str, Any]:
+    """The answers typed in, by question key; questions left unanswered are left out."""
+    found = {}
     for field in form.question_fields():
         value = field.data.strip() if isinstance(field.data, str) else field.data
         if value:
-            answers[field.name.removeprefix(PREFIX)] = value
+            found[field.name.removeprefix(PREFIX)] = value
+    return found
+
+
+def submission_body(form: EntryForm) -> bytes:
+    """The kiosk's JSON body for the form's answers."""
     body = {"id": str(uuid.uuid4()), "language": form.language.data, "day": form.response_day().isoformat(),
-            "answers": answers}
+            "answers": answers(form)}
     return json.dumps(body).encode()
 
 

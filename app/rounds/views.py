@@ -14,11 +14,12 @@ from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.operations import store_response
+from ..kiosk.page import sprite
 from ..kiosk.submission import SubmissionError
 from ..locale import current_locale
 from ..numbers import whole_number
 from ..timeutil import today
-from . import entry, lock, operations
+from . import entry, lock, operations, paper
 from .flyer import invitations, pictograms
 from .forms import (
     MODE_HELP,
@@ -137,6 +138,18 @@ def flyer(project_id: int, round_id: int):
     return render_template("rounds/flyer.html", project=project, round=round_, invitations=invitations(round_),
                            qr=qr_svg_inline(round_, short_url(round_)), short_url=short_url(round_),
                            pictograms=pictograms())
+
+
+@bp.route(ROUND + "/paper")
+@roles_required(*PROJECT_STAFF)
+def paper_forms(project_id: int, round_id: int):
+    """The round's paper questionnaire to print, in the languages asked for (``?language=ar&language=nl``)."""
+    project, round_ = round_or_404(project_id, round_id)
+    survey = round_.questionnaire.survey
+    chosen = paper.chosen_languages(round_, request.args.getlist("language"), current_locale())
+    sheets = [paper.sheet(survey, code) for code in chosen]
+    return render_template("rounds/paper.html", project=project, round=round_, sheets=sheets, chosen=chosen,
+                           languages=paper.languages(round_), sprite=sprite(paper.pictures(sheets)))
 
 
 @bp.route(ROUND + "/kiosk", methods=["POST"])

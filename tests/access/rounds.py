@@ -16,6 +16,7 @@ EXPECTED = {
     "rounds.round": {"GET": project_work()},
     "rounds.qr": {"GET": project_work()},
     "rounds.flyer": {"GET": project_work()},
+    "rounds.paper_forms": {"GET": project_work()},
     "rounds.kiosk": {"POST": project_work(ACTED)},
     "rounds.enter": {"GET": project_work(), "POST": project_work(ACTED)},
     "rounds.attendance": {"POST": project_work(ACTED)},
