@@ -153,7 +153,7 @@ def test_the_paper_form_asks_no_name_and_says_answers_are_anonymous(as_worker, p
     [sheet] = printed(as_worker, paper_round, "nl").sheets
     assert sheet.inputs == 0
     text = " ".join(sheet.text)
-    assert "Do not write your name on this paper." in text or "Schrijf je naam niet op dit papier." in text
+    assert "Schrijf je naam niet op dit papier. Met je antwoorden kunnen we het beter doen." in text
     assert not re.search(r"\b(name|naam|nom)\s*:", text, re.IGNORECASE)
 
 

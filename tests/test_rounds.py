@@ -245,8 +245,9 @@ def test_the_round_page_shows_the_kiosk_link_qr_code_and_responses_stored(as_wor
     assert f'value="http://vox.test/r/{kiosk_round.token}"' in page
     assert re.search(r'<svg role="img" viewBox="0 0 \d+ \d+" class="qr"><title>QR code of the round</title>', page)
     assert re.search(r"<strong>1</strong> response stored", page)
-    for button in ("Open the kiosk on this tablet", "Print the flyer", "Enter answers", "Close the round"):
+    for button in ("Open the kiosk on this tablet", "Enter answers", "Close the round"):
         assert button in page
+    assert "Print the flyer" not in page and "a tablet round starts again after each answer" in page
     assert "Delete the responses" not in page  # a social worker cannot
 
 
@@ -261,12 +262,21 @@ def test_the_qr_code_is_a_black_on_white_svg_with_a_quiet_zone(as_worker, kiosk_
 
 
 def test_the_flyer_invites_in_each_language_in_its_own_script_and_direction(as_worker, kiosk_round):
+    kiosk_round.mode = "phone"
+    db.session.commit()
     page = as_worker.get(round_url(kiosk_round, "/flyer")).get_data(as_text=True)
     assert "@page { size: A4" in page
     assert re.search(r'<li class="invite" lang="ar" dir="rtl">\s*<h2>بعد النشاط</h2>\s*<p>امسح الرمز بهاتفك', page)
     assert re.search(r'<li class="invite" lang="nl" dir="ltr">\s*<h2>Na de activiteit</h2>\s*<p>Scan de code', page)
     assert f"vox.test/r/{kiosk_round.token}" in page
     assert page.count('aria-hidden="true" focusable="false"') == 3  # phone, language, anonymous
+
+
+def test_a_tablet_round_has_no_flyer_for_phones_and_says_why(as_worker, kiosk_round):
+    reply = as_worker.get(round_url(kiosk_round, "/flyer"))
+    assert reply.status_code == 302 and reply.headers["Location"].endswith(round_url(kiosk_round, "#share"))
+    page = as_worker.get(round_url(kiosk_round)).get_data(as_text=True)
+    assert "No flyer for phones: on a phone, a tablet round starts again after each answer" in page
 
 
 def test_every_flyer_language_has_an_invitation():
@@ -277,6 +287,14 @@ def test_every_flyer_language_has_an_invitation():
 
 
 # Close, reopen, delete
+
+
+def test_closing_asks_first_and_says_what_closing_does(as_worker, kiosk_round):
+    page = as_worker.get(round_url(kiosk_round, "/close")).get_data(as_text=True)
+    assert "Close the round?" in page and "Answers given offline before then can still arrive for 7 days." in page
+    db.session.refresh(kiosk_round)
+    assert kiosk_round.closed_on is None and audit_actions() == []
+    assert 'method="post"' in page and "Yes, close the round" in page
 
 
 def test_closing_and_reopening_a_round_is_noted_in_the_audit_log(as_worker, kiosk_round):
@@ -363,7 +381,7 @@ def test_attendance_and_sessions_give_the_response_rate(as_worker, kiosk_round, 
     assert [(s.held_on, s.present) for s in sessions] == [(yesterday, 6)]  # one per day, corrected
     page = as_worker.get(round_url(kiosk_round)).get_data(as_text=True)
     assert "25%" in page  # 3 responses of 12 people
-    assert re.search(r'class="num">6</td>\s*<td class="num">3</td><td class="num">50%', page)
+    assert re.search(r'class="num">6</td>\s*<td class="num">3 <span class="muted">\(50%\)</span></td>', page)
     as_worker.post(round_url(kiosk_round, "/attendance"), data={"session_id": str(sessions[0].id),
                                                                 "remove_session": "1"})
     assert count(RoundSession) == 0
@@ -483,6 +501,13 @@ def test_a_blank_form_is_refused_and_does_not_raise_the_response_rate(as_worker,
     assert re.search(r'<p class="flash error" role="alert">Nothing was saved: no question was answered', page)
     assert stored() == [] and count(AuditEvent) == 0
     assert re.search(rf'<input checked id="mode-\d" name="mode" type="radio" value="{mode}">', page), "kept as given"
+
+
+def test_a_blank_form_is_refused_in_the_staff_members_language(app, make_user, centre, project, paper_round):
+    user = make_user("dutch@example.org", Role.WORKER, centre=centre, locale="nl")
+    user.projects.append(project)
+    reply = logged_in(app, user).post(round_url(paper_round, "/enter"), data=blank_entry())
+    assert "Niets bewaard" in reply.get_data(as_text=True) and stored() == []
 
 
 @pytest.mark.parametrize("answer", [{"q_comment": "Meer koffie"}, {"q_helped_most": ["work"]}, {"q_too_fast": "no"}])
