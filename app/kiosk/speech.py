@@ -183,6 +183,35 @@ def coverage(survey: surveys.Questionnaire, language: str, recorded: set[str],
     return result
 
 
+def every_text(survey: surveys.Questionnaire, language: str) -> list[tuple[str | None, str]]:
+    """Each text a respondent may hear in ``language``, once, in the order of the screens, then the fixed prompts.
+
+    Paired with the key of its screen when it is that screen's own text (the intro's or a question's), which a
+    recording of the whole screen says.
+    """
+    seen, texts = set(), []
+    said_on_screens = [(key if index == 0 else None, said) for key, said_here in survey_screens(survey, language)
+                       for index, said in enumerate(said_here)]
+    for key, said in said_on_screens + [(None, said) for said in prompt_texts(language)]:
+        digest = text_digest(said)
+        if said.strip() and digest not in seen:
+            seen.add(digest)
+            texts.append((key, said))
+    return texts
+
+
+def silent_texts(survey: surveys.Questionnaire, language: str, recorded: set[str], voices: Voices) -> list[str]:
+    """The texts of ``every_text`` that nothing says: no recording of their screen or of them, and no clip.
+
+    ``recorded`` holds the keys of the screens recorded in the questionnaire. Only the device's own voice, where a
+    device has one for the language, may still say them.
+    """
+    have = present()
+    return [said for key, said in every_text(survey, language)
+            if not ((key is not None and key in recorded) or clip_name(language, said) in have
+                    or voices.has(said, language))]
+
+
 speech_cli = AppGroup("speech", help="Spoken versions of the respondent texts (espeak-ng).")
 
 

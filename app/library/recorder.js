@@ -46,6 +46,8 @@
         if (result.data.new_version) { window.location.href = result.data.edit_url; return; }
         say(row, result.data.message);
         showRecorded(row, result.data.recorded, result.data.play_url);
+        /* for the page's own script (guided.js moves on to the next text) */
+        row.dispatchEvent(new CustomEvent("vox:recorded", { bubbles: true, detail: result.data }));
       })
       .catch(function () { say(row, texts.failed, true); });
   }

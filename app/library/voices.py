@@ -39,6 +39,10 @@ class Line:
     clip: str | None = None
     screen: str | None = None
 
+    @property
+    def heard(self) -> bool:
+        return bool(self.human or self.clip or self.screen)
+
 
 @dataclass
 class Group:
@@ -94,17 +98,20 @@ def voices(questionnaire_id: int, language: str):
     language_or_404(found, language)
     centre_voices = Voices.of_centre(voice_centre(found), [language])
     groups = page_groups(found, language, centre_voices)
-    silent = sum(1 for group in groups for said in group.lines if not (said.human or said.clip or said.screen))
-    only_silent = request.args.get("show") == "silent"
+    silent = sum(1 for group in groups for said in group.lines if not said.heard)
+    show = request.args.get("show")
+    # one text after the other: for those who may record, while some text is silent; else the silent ones listed
+    guided = show == "guided" and silent > 0 and may_record(found)
+    only_silent = show in ("silent", "guided")
     if only_silent:
         for group in groups:
-            group.lines = [said for said in group.lines if not (said.human or said.clip or said.screen)]
+            group.lines = [said for said in group.lines if not said.heard]
         groups = [group for group in groups if group.lines]
     heard = coverage(found.survey, language, {key for key, of in recorded_screens(found) if of == language},
                      centre_voices)
     return render_template("library/voices.html", questionnaire=found, language=language, groups=groups,
                            heard=heard, lines=[said for group in groups for said in group.lines], silent=silent,
-                           only_silent=only_silent, may_record=may_record(found),
+                           only_silent=only_silent, guided=guided, may_record=may_record(found),
                            has_centre=voice_centre(found) is not None)
 
 

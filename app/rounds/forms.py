@@ -29,6 +29,8 @@ import surveys
 from ..access import visible_questionnaires
 from ..centres.models import Project
 from ..extensions import db
+from ..kiosk.speech import Voices
+from ..library.hearing import Silence, silent_languages
 from ..library.models import Questionnaire
 from ..locale import current_locale
 from ..timeutil import today
@@ -84,6 +86,8 @@ class QuestionnaireOption:
     identity: tuple[int | None, str]
     label: str
     languages: list[str]
+    #: the languages in which some texts cannot be heard by the project's respondents
+    silent: tuple[Silence, ...] = ()
 
 
 def complete_languages(survey: surveys.Questionnaire) -> list[str]:
@@ -96,16 +100,17 @@ def questionnaire_options(project: Project) -> list[QuestionnaireOption]:
 
     Titled in the user's language; a stored questionnaire that no longer loads (a broken import) is left out.
     """
+    voices = Voices.of_centre(project.organisation_id)
     latest = {}
     query = visible_questionnaires().where(Questionnaire.organisation_id.is_(None)
                                            | (Questionnaire.organisation_id == project.organisation_id))
     for questionnaire in db.session.scalars(query):
         latest.setdefault((questionnaire.organisation_id, questionnaire.slug), questionnaire)
-    options = [option for option in map(_option, latest.values()) if option is not None]
+    options = [option for option in (_option(found, voices) for found in latest.values()) if option is not None]
     return sorted(options, key=lambda option: option.label.casefold())
 
 
-def _option(questionnaire: Questionnaire) -> QuestionnaireOption | None:
+def _option(questionnaire: Questionnaire, voices: Voices) -> QuestionnaireOption | None:
     try:
         survey = questionnaire.survey
     except surveys.QuestionnaireError:
@@ -120,7 +125,7 @@ def _option(questionnaire: Questionnaire) -> QuestionnaireOption | None:
         label = _("%(title)s (version %(version)d, own questionnaire of the centre)", title=title,
                   version=questionnaire.version)
     return QuestionnaireOption(questionnaire.id, (questionnaire.organisation_id, questionnaire.slug), label,
-                               languages)
+                               languages, tuple(silent_languages(questionnaire, languages, voices)))
 
 
 def language_label(code: str) -> str:

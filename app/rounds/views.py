@@ -14,8 +14,10 @@ from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.operations import store_response
+from ..kiosk.speech import Voices
 from ..kiosk.page import sprite
 from ..kiosk.submission import SubmissionError
+from ..library.hearing import silent_languages
 from ..locale import current_locale
 from ..numbers import whole_number
 from ..timeutil import today
@@ -114,12 +116,14 @@ def _launch_defaults(project: Project, options: list) -> dict:
 def round_page(project_id: int, round_id: int):
     project, round_ = round_or_404(project_id, round_id)
     attendance = AttendanceForm(data={"attendance": round_.attendance})
+    silent = [] if status(round_) == Status.CLOSED else silent_languages(
+        round_.questionnaire, round_.languages, Voices.of_centre(project.organisation_id, round_.languages))
     return render_template(
         "rounds/round.html", project=project, round=round_, kiosk_url=kiosk_url(round_),
         qr=qr_svg_inline(round_, _("QR code of the round")), responses=response_count(round_),
         figures=round_figures([round_])[round_.id], sessions=round_sessions(round_), closed_today=closed_today(round_),
         kiosk_form=KioskForm(), attendance_form=attendance, session_form=SessionForm(), remove_form=RemoveSessionForm(),
-        may_delete=current_user.role in (Role.ADMIN, Role.COORDINATOR), mode_help=MODE_HELP)
+        may_delete=current_user.role in (Role.ADMIN, Role.COORDINATOR), mode_help=MODE_HELP, silent=silent)
 
 
 @bp.route(ROUND + "/qr.svg")
