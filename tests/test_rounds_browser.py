@@ -107,7 +107,7 @@ def pdf_pages(path) -> int:
 def test_the_flyer_prints_on_one_a4_page_with_the_link(staff_page, live_server, kiosk_round, library, languages):
     if languages == "all":
         languages = library["after-activity"].survey.languages
-    round_ = kiosk_round(languages=languages)
+    round_ = kiosk_round(languages=languages, mode="phone")
     page = staff_page
     page.goto(f"{live_server}/projects/{round_.project_id}/rounds/{round_.id}")
     page.get_by_role("link", name="Print the flyer").click()

@@ -6,10 +6,12 @@ needs is kept here, written by people who speak each language, in that language'
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 import surveys
 from surveys.pictures import pictogram_path
 
-from .models import Round
+from .models import Mode, Round
 
 #: "Scan the code with your phone and tell us what you think. It is anonymous."
 INVITATIONS = {
@@ -60,3 +62,19 @@ def pictogram_svg(name: str) -> str:
 
 def pictograms() -> list[str]:
     return [pictogram_svg(name) for name in PICTOGRAMS]
+
+
+def no_flyer_reason(round_: Round) -> str | None:
+    """Why a round has no flyer inviting phones, or None when it has one.
+
+    Only a round on own phones remembers, on each phone, that it was answered and stores answers as given on a
+    phone: a tablet round on a phone starts again after each answer, so one person could answer twice.
+    """
+    if round_.mode == Mode.PHONE:
+        return None
+    if round_.mode == Mode.KIOSK:
+        return _("No flyer for phones: on a phone, a tablet round starts again after each answer, so one person "
+                 "could answer twice. To let people answer on their own phone, launch a round on own phones and "
+                 "print its flyer.")
+    return _("No flyer for phones: answers given on a phone would be stored as given with help or on paper. To let "
+             "people answer on their own phone, launch a round on own phones and print its flyer.")

@@ -22,7 +22,7 @@ from ..locale import current_locale
 from ..numbers import whole_number
 from ..timeutil import today
 from . import entry, lock, operations, paper
-from .flyer import invitations, pictograms
+from .flyer import invitations, no_flyer_reason, pictograms
 from .forms import (
     MODE_HELP,
     MODE_LABELS,
@@ -54,7 +54,8 @@ ROUND = "/projects/<int:project_id>/rounds/<int:round_id>"
 def round_helpers() -> dict:
     return {"round_title": round_title, "mode_label": MODE_LABELS.get, "status": status,
             "status_label": STATUS_LABELS.get, "language_label": language_label, "Status": Status,
-            "format_percent": format_percent,
+            "format_percent": format_percent, "no_flyer_reason": no_flyer_reason,
+            "english_name": lambda code: surveys.LANGUAGES[code].english if code in surveys.LANGUAGES else code,
             "endonym": lambda code: surveys.LANGUAGES[code].endonym if code in surveys.LANGUAGES else code}
 
 
@@ -139,6 +140,9 @@ def qr(project_id: int, round_id: int):
 @roles_required(*PROJECT_STAFF)
 def flyer(project_id: int, round_id: int):
     project, round_ = round_or_404(project_id, round_id)
+    if reason := no_flyer_reason(round_):
+        flash(reason, "error")
+        return to_round(round_, "share")
     return render_template("rounds/flyer.html", project=project, round=round_, invitations=invitations(round_),
                            qr=qr_svg_inline(round_, short_url(round_)), short_url=short_url(round_),
                            pictograms=pictograms())
@@ -308,10 +312,15 @@ def _flash_errors(form) -> bool:
     return False
 
 
-@bp.route(ROUND + "/close", methods=["POST"])
+@bp.route(ROUND + "/close", methods=["GET", "POST"])
 @roles_required(*PROJECT_STAFF)
 def close(project_id: int, round_id: int):
-    _project, round_ = round_or_404(project_id, round_id)
+    """Close the round, once staff have confirmed on the page that says what closing does."""
+    project, round_ = round_or_404(project_id, round_id)
+    if request.method == "GET":
+        if status(round_) == Status.CLOSED:
+            return to_round(round_)
+        return render_template("rounds/close.html", project=project, round=round_)
     if round_.closed_on is None:
         operations.close_round(round_)
         db.session.commit()

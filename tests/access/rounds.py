@@ -15,12 +15,13 @@ EXPECTED = {
     "rounds.launch": {"GET": project_work(), "POST": project_work(ACTED)},
     "rounds.round": {"GET": project_work()},
     "rounds.qr": {"GET": project_work()},
-    "rounds.flyer": {"GET": project_work()},
+    #: the world's round is on a tablet: no flyer for phones, back to the round's page
+    "rounds.flyer": {"GET": project_work(302)},
     "rounds.paper_forms": {"GET": project_work()},
     "rounds.kiosk": {"POST": project_work(ACTED)},
     "rounds.enter": {"GET": project_work(), "POST": project_work(ACTED)},
     "rounds.attendance": {"POST": project_work(ACTED)},
-    "rounds.close": {"POST": project_work(ACTED)},
+    "rounds.close": {"GET": project_work(), "POST": project_work(ACTED)},
     "rounds.reopen": {"POST": project_work(ACTED)},
     #: deleting responses: coordinators and administrators only
     "rounds.delete_responses": {"GET": centre_management(), "POST": centre_management(ACTED)},
