@@ -7,8 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+import surveys
 from app.extensions import db
 from app.models import Role
+from app.rounds.paper import words
 from tests.clients import logged_in
 
 
@@ -183,3 +185,12 @@ def test_the_paper_form_and_the_entry_screen_give_each_answer_the_same_number_an
     assert on_screen == on_paper and len(on_paper) > 20
     numbers = re.findall(r"<legend>(\d+)\. ", entry)
     assert numbers == [question.number for question in forms.questions(forms.sheets[0])]
+
+
+def test_the_paper_forms_own_words_are_in_every_respondent_language(app):
+    english = words("en")
+    for code in surveys.LANGUAGES:
+        with app.test_request_context():
+            found = words(code)
+        same = [key for key in english if found[key] == english[key]]
+        assert same == ([] if code != "en" else list(english)), code
