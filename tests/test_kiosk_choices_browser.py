@@ -98,7 +98,7 @@ def test_next_stays_in_reach_on_a_phone_without_covering_a_picture(amif_round, p
 
 def _in_view(page, locator) -> bool:
     box = locator.bounding_box()
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
 def test_listen_says_the_hint_after_the_question_from_its_own_clip(app, amif_round, phone_page, tmp_path):

@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from wtforms import (
     BooleanField,
     EmailField,
+    HiddenField,
+    IntegerField,
     RadioField,
     SelectMultipleField,
     StringField,
@@ -20,13 +22,14 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..accounts.forms import interface_languages, strip
 from ..accounts.models import Role, User
 from ..centres.models import Organisation, Project
 from ..extensions import db
+from ..ops.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Administrator"),
@@ -66,6 +69,15 @@ class ProjectForm(FlaskForm):
     name = StringField(_l("Name of the project"), validators=[InputRequired(), DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Length(max=1000)])
     workers = CheckboxesField(_l("Social workers on this project"), coerce=int)
+    retention_days = IntegerField(
+        _l("Delete responses after (days)"),
+        description=_l("Empty: responses are kept until someone deletes them. Otherwise between %(min)d and "
+                       "%(max)d days (ten years).", min=MIN_RETENTION_DAYS, max=MAX_RETENTION_DAYS),
+        render_kw={"min": MIN_RETENTION_DAYS, "max": MAX_RETENTION_DAYS, "inputmode": "numeric"},
+        validators=[Optional(), NumberRange(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS, message=_l(
+            "Type a number of days between %(min)s and %(max)s, or leave it empty to keep the responses."))])
+    #: the retention days whose deletion of existing responses the user saw and saved again to confirm
+    retention_confirmed = HiddenField()
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, centre: Organisation, project: Project | None = None, **kwargs):

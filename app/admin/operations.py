@@ -60,8 +60,10 @@ def rename_centre(centre: Organisation, name: str) -> None:
 # Projects
 
 
-def create_project(centre: Organisation, name: str, description: str, workers: list[User]) -> Project:
-    project = Project(organisation=centre, name=name.strip(), description=description.strip())
+def create_project(centre: Organisation, name: str, description: str, workers: list[User],
+                   retention_days: int | None = None) -> Project:
+    project = Project(organisation=centre, name=name.strip(), description=description.strip(),
+                      retention_days=retention_days)
     db.session.add(project)
     db.session.flush()
     set_project_workers(project, workers)
@@ -69,8 +71,12 @@ def create_project(centre: Organisation, name: str, description: str, workers: l
     return project
 
 
-def update_project(project: Project, name: str, description: str, workers: list[User]) -> None:
+def update_project(project: Project, name: str, description: str, workers: list[User],
+                   retention_days: int | None = None) -> None:
     changes = []
+    if project.retention_days != retention_days:
+        changes.append(f"responses kept {_kept(project.retention_days)} → {_kept(retention_days)}")
+        project.retention_days = retention_days
     if project.name != name.strip():
         changes.append(f'renamed from "{project.name}"')
         project.name = name.strip()
@@ -98,6 +104,10 @@ def set_project_workers(project: Project, workers: list[User]) -> bool:
         worker.projects.append(project)
     db.session.flush()
     return set(current) != set(workers)
+
+
+def _kept(retention_days: int | None) -> str:
+    return f"{retention_days} days" if retention_days else "until deleted"
 
 
 def _project_subject(project: Project) -> str:

@@ -17,6 +17,7 @@ from ..accounts.models import Role, User
 from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..numbers import query_number
+from ..ops.retention import NextDeletion, next_deletion
 from . import operations
 from .forms import CENTRE_ROLES, CENTRELESS_ROLES, ROLE_LABELS, CentreForm, ProjectForm, UserForm, role_choices
 
@@ -79,7 +80,8 @@ def new_project():
     form.workers.choices = worker_choices(centre)
     if form.validate_on_submit():
         project = operations.create_project(centre, form.name.data, form.description.data or "",
-                                            chosen(centre_workers(centre), form.workers.data))
+                                            chosen(centre_workers(centre), form.workers.data),
+                                            form.retention_days.data)
         db.session.commit()
         flash(_("Project “%(name)s” created.", name=project.name), "info")
         return redirect(after_project_saved(project))
@@ -95,14 +97,31 @@ def edit_project(project_id: int):
     form.workers.choices = worker_choices(project.organisation)
     if not form.is_submitted():
         form.workers.data = [worker.id for worker in operations.project_workers(project)]
+    deletion = None
     if form.validate_on_submit():
-        operations.update_project(project, form.name.data, form.description.data or "",
-                                  chosen(centre_workers(project.organisation), form.workers.data))
-        db.session.commit()
-        flash(_("Project “%(name)s” saved.", name=project.name), "info")
-        return redirect(after_project_saved(project))
+        deletion = deletion_to_confirm(project, form)
+        if deletion is None:
+            operations.update_project(project, form.name.data, form.description.data or "",
+                                      chosen(centre_workers(project.organisation), form.workers.data),
+                                      form.retention_days.data)
+            db.session.commit()
+            flash(_("Project “%(name)s” saved.", name=project.name), "info")
+            return redirect(after_project_saved(project))
+        form.retention_confirmed.data = str(deletion.days)
+    days = form.retention_days.data if form.is_submitted() and not form.retention_days.errors \
+        else project.retention_days
     return render_template("admin/project_form.html", form=form, centre=project.organisation, project=project,
-                           cancel_url=after_project_saved(project))
+                           cancel_url=after_project_saved(project), deletion=deletion,
+                           retention=next_deletion(project, days) if days else None)
+
+
+def deletion_to_confirm(project: Project, form: ProjectForm) -> NextDeletion | None:
+    """The responses a changed retention would delete tonight, unless the user has seen them and saved again."""
+    days = form.retention_days.data
+    if not days or days == project.retention_days or form.retention_confirmed.data == str(days):
+        return None
+    deletion = next_deletion(project, days)
+    return deletion if deletion.responses else None
 
 
 def centre_workers(centre: Organisation) -> list[User]:
