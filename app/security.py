@@ -1,11 +1,12 @@
-"""Headers that protect every page (a Content-Security-Policy with a per-request nonce, no framing), and
-addresses a user may be sent on to."""
+"""Headers that protect every page (a Content-Security-Policy with a per-request nonce, no framing), input no
+page can take (a NUL character), and addresses a user may be sent on to."""
 
 import re
 import secrets
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request
+from flask import Flask, abort, g, request
+from flask_babel import _
 
 CSP = ("default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
        "img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
@@ -40,8 +41,30 @@ def same_site_path(target: str | None) -> str | None:
     return path if not parts.scheme and not parts.netloc else None
 
 
+#: the form encodings whose fields are read before the view (JSON bodies are checked by their own parser)
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+
+def refuse_nul_characters() -> None:
+    """A NUL character is no part of any text a person types, and PostgreSQL cannot store it: refuse it at once.
+
+    In the address nothing of that name exists (404); in the query string or a form field the
+    answer names the field, in the user's language.
+    """
+    if "\x00" in request.path:
+        abort(404)
+    fields = [*request.args.items(multi=True)]
+    if request.mimetype in FORM_TYPES:
+        fields += request.form.items(multi=True)
+    for name, value in fields:
+        if "\x00" in name or "\x00" in value:
+            abort(400, description=_("The field “%(field)s” contains a NUL character, which no text can hold. "
+                                     "Remove it and send again.", field=name.replace("\x00", "")))
+
+
 def register(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.before_request(refuse_nul_characters)
 
     @app.after_request
     def protective_headers(response):

@@ -99,3 +99,17 @@ def test_the_editor_takes_a_number_that_is_no_number_as_text_to_correct(as_coord
     saved = as_coordinator.post(f"/library/{own.id}/edit", data={**data, "action": "save"})
     assert saved.status_code == 200
     assert "number of faces" in saved.text
+
+
+def test_a_nul_character_in_a_form_field_is_refused_naming_the_field_and_nothing_is_stored(as_admin):
+    from app.models import Organisation
+
+    reply = as_admin.post("/admin/centres/new", data={"name": "Centre\x00Noord"}, headers={"Accept-Language": "en"})
+    assert reply.status_code == 400
+    assert "name" in reply.text and "NUL" in reply.text
+    assert db.session.scalar(select(func.count()).select_from(Organisation)) == 0
+
+
+@pytest.mark.parametrize("address", ["/r/%00", "/r/voice/ab%00cd", "/audit?action=%00", "/admin/users?centre_id=1%00"])
+def test_a_nul_character_in_an_address_is_an_error_of_the_asker_not_of_the_server(as_admin, address):
+    assert as_admin.get(address).status_code in (400, 404)

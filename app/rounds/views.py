@@ -184,7 +184,7 @@ def _why_no_kiosk(round_: Round, form: KioskForm) -> str | None:
     if not round_.is_open():
         return _("The round is not open: open it before putting the tablet in kiosk mode.")
     if not form.validate_on_submit():
-        return " ".join(form.pin.errors) or _("Please try again.")
+        return " ".join(map(str, form.pin.errors)) or _("Please try again.")
     if not form.pin.data and round_.pin_hash is None:
         return _("Choose a PIN first: you will need it to leave kiosk mode.")
     return None
