@@ -629,6 +629,12 @@ def test_replaying_the_tablets_cookie_from_before_the_wrong_pins_gives_no_more_t
     assert as_worker.get("/projects").headers["Location"] == f"/r/{kiosk_round.token}"
 
 
+def test_a_new_pin_in_the_wrong_format_is_explained_and_the_tablet_stays_unlocked(as_worker, kiosk_round):
+    reply = as_worker.post(round_url(kiosk_round, "/kiosk"), data={"pin": "12"}, follow_redirects=True)
+    assert "A PIN is 4 to 8 digits." in reply.get_data(as_text=True)
+    assert as_worker.get("/projects").status_code == 200
+
+
 def test_a_round_without_a_pin_gets_one_before_locking(as_worker, kiosk_round):
     kiosk_round.pin_hash = None
     db.session.commit()
