@@ -16,14 +16,13 @@ from typing import IO, Any
 from flask import Response, send_file, stream_with_context
 from flask_babel import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from werkzeug.utils import secure_filename
 
-#: characters that make a spreadsheet program read a cell as a formula
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from surveys.cells import is_formula_like, text_cell
+
 #: rows written per chunk of a streamed CSV
 CSV_BATCH = 200
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,10 +53,6 @@ class Dictionary:
     title: str
     notes: Sequence[str]
     sheets: Sequence[tuple[str, Sequence[Column]]]
-
-
-def is_formula_like(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def csv_cell(value: Any) -> Any:
@@ -160,12 +155,8 @@ def _write_dictionary(workbook: Workbook, dictionary: Dictionary) -> None:
 
 
 def _cell(worksheet, value: Any, font: Font | None = None, number_format: str | None = None,
-          wrap: bool = False) -> WriteOnlyCell:
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(worksheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+          wrap: bool = False) -> Cell:
+    cell = text_cell(worksheet, value)
     if font:
         cell.font = font
     if number_format == "percent" and isinstance(value, float):
