@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .messages import Message
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -9,7 +11,8 @@ class Problem:
     line: int | None
     #: the field path inside the questionnaire, e.g. ``questions[2].options[1].text``
     path: str
-    message: str
+    #: what is wrong, in English when printed; the app translates it (see surveys/messages.py)
+    message: Message
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

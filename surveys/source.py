@@ -1,12 +1,25 @@
-"""Reading YAML while remembering the line of every field, so problems can say where they are."""
+"""Reading YAML while remembering the line of every field, so problems can say where they are.
+
+A questionnaire file comes from anyone who can upload one, so it is read with bounds: at most
+``MAX_BYTES``, no aliases (a few hundred bytes of them unfold into billions of values), and no
+deeper than ``MAX_DEPTH``. libyaml reads it when it is there (it is many times faster); the Python
+reader only words a syntax error, as it always has.
+"""
 
 from typing import Any
 
 import yaml
 
+from .messages import N_
 from .problems import Problem
 
 Path = tuple[str | int, ...]
+
+#: the largest questionnaire file read: the biggest of the library is about 30 KB
+MAX_BYTES = 512 * 1024
+#: a questionnaire nests six levels deep (questions, a question, options, an option, a text)
+MAX_DEPTH = 20
+FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def format_path(path: Path) -> str:
@@ -15,6 +28,11 @@ def format_path(path: Path) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def megabytes(size: int) -> str:
+    """A size in MB with one decimal, the way the rest of the interface writes it."""
+    return f"{size / 1024 / 1024:.1f}"
 
 
 class LineMap:
@@ -31,46 +49,99 @@ class LineMap:
         return None
 
 
+def too_big(file: str, size: int) -> Problem:
+    return Problem(file, None, "", N_("the file is %(size)s MB; a questionnaire file is at most %(limit)s MB",
+                                      size=megabytes(size), limit=megabytes(MAX_BYTES)))
+
+
 def read_text(raw: bytes | str, file: str) -> tuple[str | None, list[Problem]]:
-    """Decode a questionnaire file; a binary or non-UTF-8 file is a problem, not a crash."""
+    """Decode a questionnaire file; a binary, non-UTF-8 or oversized file is a problem, not a crash."""
+    if len(raw) > MAX_BYTES:
+        return None, [too_big(file, len(raw))]
     if isinstance(raw, str):
-        return raw, []
+        return _checked_text(raw, file)
     if b"\x00" in raw[:8192]:
-        return None, [Problem(file, None, "", "this is a binary file, not a YAML questionnaire")]
+        return None, [Problem(file, None, "", N_("this is a binary file, not a YAML questionnaire"))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(file, line, "", "the file is not UTF-8 text; save it as UTF-8")]
+        return None, [Problem(file, line, "", N_("the file is not UTF-8 text; save it as UTF-8"))]
+
+
+def _checked_text(text: str, file: str) -> tuple[str | None, list[Problem]]:
+    """Text handed over as such (not read from a file) may hold half a surrogate pair, which is no character."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text[: exc.start].count("\n") + 1
+        return None, [Problem(file, line, "", N_("contains a character that is not text (U+%(code)s); type the text "
+                                                 "again", code=format(ord(text[exc.start]), "04X")))]
+    return text, []
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, LineMap, list[Problem]]:
     """Parse YAML text into plain Python values plus a LineMap; syntax errors become problems."""
-    loader = None
+    if (refusal := _refusal(text, file)) is not None:
+        return None, LineMap(), [refusal]
+    loader = FastLoader(text)
     try:
-        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        return None, LineMap(), [Problem(file, line, "", f"a character that YAML does not allow ({exc.character!r})")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        if "'?'" in message:
-            message += " (put a text with a question mark in quotes: 'Why?')"
-        return None, LineMap(), [Problem(file, line, "", message)]
-    except yaml.YAMLError as exc:
-        return None, LineMap(), [Problem(file, None, "", f"YAML error: {exc}")]
+        if node is None:
+            return None, LineMap(), [Problem(file, 1, "", N_("the file is empty"))]
+        lines: dict[Path, int] = {(): node.start_mark.line + 1}
+        problems: list[Problem] = []
+        value = _convert(loader, node, (), lines, problems, file)
     finally:
-        if loader is not None:
-            loader.dispose()
-    if node is None:
-        return None, LineMap(), [Problem(file, 1, "", "the file is empty")]
-    lines: dict[Path, int] = {(): node.start_mark.line + 1}
-    problems: list[Problem] = []
-    value = _convert(loader, node, (), lines, problems, file)
+        loader.dispose()
     return value, LineMap(lines), problems
+
+
+def _refusal(text: str, file: str) -> Problem | None:
+    """Why the file must not be built at all: an alias, nesting too deep, or a syntax error. One fast pass;
+    after an error, the Python reader reads again: it words syntax errors more plainly and does not stop at
+    libyaml's own nesting limit, so that too deep a file is called that."""
+    try:
+        return _scan(text, file, FastLoader)
+    except yaml.YAMLError as exc:
+        fast_error = exc
+    try:
+        return _scan(text, file, yaml.SafeLoader) or _yaml_problem(fast_error, text, file)
+    except yaml.YAMLError as exc:
+        return _yaml_problem(exc, text, file)
+
+
+def _scan(text: str, file: str, loader: type) -> Problem | None:
+    """The first alias or nesting too deep, reading the YAML events one by one (no reader here recurses)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            return Problem(file, event.start_mark.line + 1, "", N_(
+                "YAML aliases (*%(name)s) are not allowed in a questionnaire: write each text out in full",
+                name=event.anchor))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(file, event.start_mark.line + 1, "", N_(
+                    "nested more than %(depth)s levels deep; a questionnaire needs far fewer", depth=MAX_DEPTH))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: exc.position].count("\n") + 1
+        return Problem(file, line, "", N_("a character that YAML does not allow (%(character)s)",
+                                          character=repr(exc.character)))
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        error = " ".join(str(exc.problem or exc.context).split())
+        if "'?'" in error:
+            return Problem(file, mark.line + 1 if mark else None, "", N_(
+                "YAML syntax error: %(error)s (put a text with a question mark in quotes: 'Why?')", error=error))
+        return Problem(file, mark.line + 1 if mark else None, "", N_("YAML syntax error: %(error)s", error=error))
+    return Problem(file, None, "", N_("YAML error: %(error)s", error=" ".join(str(exc).split())))
 
 
 def _convert(loader, node, path: Path, lines: dict, problems: list, file: str) -> Any:
@@ -83,7 +154,7 @@ def _convert(loader, node, path: Path, lines: dict, problems: list, file: str) -
             child = (*path, key)
             line = key_node.start_mark.line + 1
             if key in result:
-                problems.append(Problem(file, line, format_path(child), "this key appears twice"))
+                problems.append(Problem(file, line, format_path(child), N_("this key appears twice")))
                 continue
             lines[child] = line
             result[key] = _convert(loader, value_node, child, lines, problems, file)
@@ -98,9 +169,10 @@ def _convert(loader, node, path: Path, lines: dict, problems: list, file: str) -
 
 
 def _scalar(loader, node) -> Any:
+    """A scalar's value; one YAML cannot make into a value (a 5,000-digit number, 30 February) stays its text."""
     if not isinstance(node, yaml.ScalarNode):
         return repr(node.value)
     try:
         return loader.construct_object(node, deep=True)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):
         return node.value

@@ -8,6 +8,7 @@ stores what ``clean_answer()`` returns, and ``analysis/`` summarises by type.
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .messages import N_, Message
 from .model import Choice, Question
 from .problems import InvalidAnswer
 from .scales import FACE_TEXTS, FACES_FOR_POINTS, THUMB_TEXTS
@@ -24,13 +25,13 @@ class Setting:
     allowed: tuple = ()
     kind: type = int
 
-    def check(self, value: Any) -> str | None:
+    def check(self, value: Any) -> Message | None:
         if self.kind is bool and not isinstance(value, bool):
-            return "must be true or false"
+            return N_("must be true or false")
         if self.kind is int and (not isinstance(value, int) or isinstance(value, bool)):
-            return "must be a whole number"
+            return N_("must be a whole number")
         if self.allowed and value not in self.allowed:
-            return "must be one of " + ", ".join(str(a) for a in self.allowed)
+            return N_("must be one of %(values)s", values=[str(a) for a in self.allowed])
         return None
 
 
@@ -101,7 +102,7 @@ class Pictures(QuestionType):
 
     def check(self, question, checker, path):
         if len(question.options) < 2:
-            checker.problem((*path, "options"), "a pictures question needs at least two options")
+            checker.problem((*path, "options"), N_("a pictures question needs at least two options"))
 
     def choices(self, question):
         return [Choice(opt.key, opt.picture or "", opt.text) for opt in question.options]
@@ -130,7 +131,7 @@ class FreeText(QuestionType):
 
     def check(self, question, checker, path):
         if not 1 <= question.settings["max_length"] <= 2000:
-            checker.problem((*path, "max_length"), "must be between 1 and 2000")
+            checker.problem((*path, "max_length"), N_("must be between 1 and 2000"))
 
     def clean_answer(self, question, value):
         if not isinstance(value, str):

@@ -5,6 +5,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -41,6 +42,43 @@ def test_a_damaged_questionnaire_loads_or_gives_problems(start, length, inserted
         surveys.load_questionnaire(damaged.encode(), name="damaged.yaml")
     except surveys.QuestionnaireError as error:
         assert error.problems
+
+
+odd_values = (json_values | st.integers(min_value=10**30) | st.text(alphabet=st.characters(), max_size=6)
+              | st.just("${name}") | st.just("\ud800"))
+question_shaped = st.fixed_dictionaries(
+    {"key": st.just("q1") | odd_values, "type": st.sampled_from(["faces", "pictures", "text"]) | odd_values,
+     "text": st.just({"en": "How was it?"}) | odd_values},
+    optional={"options": st.lists(st.dictionaries(st.sampled_from(["key", "picture", "text"]), odd_values,
+                                                  max_size=3), max_size=3) | odd_values,
+              "points": odd_values, "audio": odd_values, "indicator": odd_values, "picture": odd_values})
+questionnaire_shaped = st.fixed_dictionaries(
+    {"id": st.just("fuzz") | odd_values, "version": st.just(1) | odd_values,
+     "languages": st.just(["en"]) | st.lists(odd_values, max_size=3) | odd_values,
+     "title": st.just({"en": "Fuzz"}) | odd_values, "intro": st.just({"text": {"en": "Hi"}}) | odd_values,
+     "questions": st.lists(question_shaped | odd_values, max_size=3) | odd_values})
+
+
+@settings(max_examples=300, deadline=None)
+@given(questionnaire_shaped)
+def test_questionnaire_shaped_yaml_with_odd_values_loads_or_gives_problems(data):
+    try:
+        source = yaml.safe_dump(data, allow_unicode=False)
+    except yaml.YAMLError:
+        return
+    try:
+        surveys.load_questionnaire(source.encode(), name="fuzz.yaml")
+    except surveys.QuestionnaireError as error:
+        assert error.problems and all(str(problem).startswith("fuzz.yaml") for problem in error.problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(questionnaire_shaped)
+def test_questionnaire_shaped_data_from_elsewhere_loads_or_gives_problems(data):
+    try:
+        surveys.questionnaire_from_dict(data, name="edited")
+    except surveys.QuestionnaireError as error:
+        assert error.problems and all(str(problem).encode() for problem in error.problems)
 
 
 @settings(max_examples=300, deadline=None)

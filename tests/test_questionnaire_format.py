@@ -249,9 +249,8 @@ def test_unknown_languages_and_types_are_named():
     ]
 
 
-def test_a_question_mark_in_an_unquoted_flow_text_gets_a_hint():
-    found = problems(HEADER + "  - {key: a, type: text, text: {en: Why?, ar: لماذا}}\n")
-    assert found[0].startswith("form.yaml:8: YAML syntax error") and "quotes" in found[0]
+def test_a_question_mark_in_an_unquoted_flow_text_is_part_of_the_text():
+    assert load("  - {key: a, type: text, text: {en: Why?, ar: لماذا}}\n").question("a").text["en"] == "Why?"
 
 
 def test_a_questionnaire_survives_writing_it_back_to_yaml():
@@ -283,3 +282,12 @@ def test_loading_a_questionnaire_raises_with_all_problems():
     with pytest.raises(QuestionnaireError) as error:
         load(FACES.format(points=4) + THUMBS.format(dont_know="perhaps"))
     assert len(error.value.problems) == 2
+
+
+def test_a_reference_to_another_answer_is_refused_naming_the_question():
+    source = HEADER + "  - key: why\n    type: text\n    text: {en: 'Why ${pet}?', ar: 'لماذا ${pet}؟'}\n"
+    assert problems(source) == [
+        "form.yaml:10 questions[0].text.en: the text of 'why' shows ${pet}, an answer Vox cannot fill in; "
+        "write the text out",
+        "form.yaml:10 questions[0].text.ar: the text of 'why' shows ${pet}, an answer Vox cannot fill in; "
+        "write the text out"]

@@ -9,6 +9,7 @@ import pytest
 from pyxform.xls2xform import convert
 
 import surveys
+from surveys.messages import Message
 from surveys.xlsform import DEFAULT_INTRO, XLSFormError, export_xlsform, import_xlsform, language_code
 
 #: real XLSForm files made elsewhere (pyxform test suite, BSD licence), copied from shared/fixtures/xlsform
@@ -22,7 +23,7 @@ def imported(name: str, **kwargs) -> surveys.Questionnaire:
 
 
 def report_of(name: str) -> str:
-    return "\n".join(import_xlsform(FIXTURES / name).report)
+    return "\n".join(map(str, import_xlsform(FIXTURES / name).report))
 
 
 def refusal_of(name: str) -> str:
@@ -160,7 +161,7 @@ def test_a_foreign_form_imports_with_a_report_or_is_refused_in_one_line(path):
         message = str(exc)
         assert message.startswith(f"{path.name}: ") and "\n" not in message and "Traceback" not in message
     else:
-        assert result.report and all(isinstance(line, str) and "\n" not in line for line in result.report)
+        assert result.report and all(isinstance(line, Message) and "\n" not in str(line) for line in result.report)
         assert surveys.load_questionnaire(result.questionnaire.to_yaml(), name="imported.yaml") == result.questionnaire
     assert path.name in EXPECTED, f"say what a user should notice when importing {path.name}"
     EXPECTED[path.name](path.name)
@@ -204,12 +205,23 @@ OUR_QUESTIONNAIRES = [pytest.param(lambda p=p: surveys.load_questionnaire(p), id
 OUR_QUESTIONNAIRES.append(pytest.param(every_feature, id="every-feature"))
 
 
+def without_audio(data):
+    """A questionnaire's data without its audio files (which never travel inside a spreadsheet)."""
+    if isinstance(data, dict):
+        return {key: without_audio(value) for key, value in data.items() if key != "audio"}
+    return [without_audio(item) for item in data] if isinstance(data, list) else data
+
+
 @pytest.mark.parametrize("make", OUR_QUESTIONNAIRES)
 def test_a_questionnaire_survives_the_trip_through_xlsform(make):
     original = make()
     result = import_xlsform(export_xlsform(original), filename=f"{original.id}.xlsx")
-    assert result.questionnaire.to_dict() == original.to_dict()
-    assert len(result.report) == 1, result.report  # only the summary: nothing was changed
+    assert result.questionnaire.to_dict() == without_audio(original.to_dict())
+    report = [str(line) for line in result.report[1:]]  # after the summary
+    audio = original.to_dict() != without_audio(original.to_dict())
+    assert report == (["The form names 5 audio files that did not come with it (a.mp3, audio/kmr/intro.ogg, "
+                       "audio/nl/intro.mp3, home.mp3, x.mp3): they are left out; record or upload them in Vox."]
+                      if audio else [])
 
 
 @pytest.mark.parametrize("make", OUR_QUESTIONNAIRES)
@@ -258,7 +270,7 @@ def test_a_satisfaction_scale_becomes_faces_and_yes_no_dont_know_becomes_thumbs(
     liked, again = result.questionnaire.questions
     assert (liked.type, liked.settings["points"]) == ("faces", 3)
     assert (again.type, again.settings["dont_know"]) == ("thumbs", True)
-    assert "row 2: 'liked' is a 3-point satisfaction scale: shown as 3 faces" in "\n".join(result.report)
+    assert "row 2: 'liked' is a 3-point satisfaction scale: shown as 3 faces" in "\n".join(map(str, result.report))
 
 
 def test_a_five_point_french_scale_becomes_five_faces():
@@ -291,7 +303,7 @@ def test_a_plain_label_column_is_in_the_default_language_and_gets_the_usual_intr
     result = import_xlsform(form, filename="form.md", default_language="nl")
     assert result.questionnaire.languages == ["nl"]
     assert result.questionnaire.intro.text == {"nl": DEFAULT_INTRO["nl"]}
-    assert any("added its usual one" in line for line in result.report)
+    assert any("added its usual one" in str(line) for line in result.report)
 
 
 def test_a_form_in_any_language_vox_offers_gets_the_usual_intro_in_that_language():
@@ -300,10 +312,10 @@ def test_a_form_in_any_language_vox_offers_gets_the_usual_intro_in_that_language
     result = import_xlsform(form, filename="form.md")
     assert result.questionnaire.intro.text == {"tr": DEFAULT_INTRO["tr"]}
     assert DEFAULT_INTRO["tr"] != DEFAULT_INTRO["en"]
-    assert not any("introduction text" in line for line in result.report)
+    assert not any("introduction text" in str(line) for line in result.report)
 
 
-def test_a_leading_note_becomes_the_intro_and_media_become_pictures_and_audio():
+def test_a_leading_note_becomes_the_intro_and_pictogram_files_become_pictures():
     form = markdown_form(
         """|  | type | name | label::English (en) | media::audio::English (en) |
            |  | note | hello | Thank you for helping us. | hello.mp3 |
@@ -316,12 +328,11 @@ def test_a_leading_note_becomes_the_intro_and_media_become_pictures_and_audio():
     result = import_xlsform(form, filename="form.md")
     questionnaire = result.questionnaire
     assert questionnaire.intro.text == {"en": "Thank you for helping us."}
-    assert questionnaire.intro.audio == {"en": "hello.mp3"}
     where = questionnaire.question("where")
-    assert where.audio == {"en": "where.mp3"} and where.settings["multiple"] is True
-    assert [(o.key, o.picture, o.audio) for o in where.options] == [
-        ("at_home", "home", {"en": "home.mp3"}), ("outside", "help", {})]
-    report = "\n".join(result.report)
+    assert where.settings["multiple"] is True
+    assert [(o.key, o.picture) for o in where.options] == [("at_home", "home"), ("outside", "help")]
+    report = "\n".join(map(str, result.report))
+    assert "The form names 3 audio files that did not come with it (hello.mp3, home.mp3, where.mp3)" in report
     assert "row 3: the group 'part' (Part one) is not kept as a group" in report
     assert "outside shows 'help'" in report
 
@@ -424,3 +435,126 @@ def test_cli_export_asks_for_a_format(app):
     result = app.test_cli_runner().invoke(args=["surveys", "export", str(LIBRARY / "after-activity.yaml")])
     assert result.exit_code == 2
     assert "--xlsform" in result.output
+
+
+# --- the attack review (issue 11) -----------------------------------------------------------------
+
+
+def test_a_text_that_starts_like_a_formula_is_exported_as_text_and_comes_back():
+    survey = every_feature()
+    data = survey.to_dict()
+    data["title"] = {code: "=HYPERLINK(\"http://evil.example\", \"Click\")" for code in survey.languages}
+    data["questions"][1]["text"] = {code: "+1 is better than -1" for code in survey.languages}
+    data["questions"][2]["text"] = {code: "@SUM(A1:A9)" for code in survey.languages}
+    formulas = surveys.questionnaire_from_dict(data, base_dir=None)
+    exported = export_xlsform(formulas)
+    workbook = openpyxl.load_workbook(io.BytesIO(exported))
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    assert any(cell.value == "@SUM(A1:A9)" for cell in cells)
+    back = import_xlsform(exported, filename="formulas.xlsx").questionnaire
+    assert back.title == formulas.title and back.questions[2].text == formulas.questions[2].text
+
+
+@pytest.mark.parametrize(("column", "code"), [
+    ("Tigrigna", "ti"), ("Tigirigna", "ti"), ("Tigrinya (tir)", "ti"), ("ትግርኛ", "ti"),
+    ("Farsi", "fa"), ("Persian (fa-IR)", "fa"), ("Dari (fa-AF)", "prs"), ("Dari", "prs"), ("Dari (prs)", "prs"),
+    ("Pushto", "ps"), ("Pashto (pus)", "ps"), ("Kurdish (Kurmanji)", "kmr"), ("Kurmanji", "kmr"),
+    ("Kurdî (Kurmancî)", "kmr"), ("Arabic (ar-SY)", "ar"), ("Flemish", "nl"), ("Néerlandais", "nl"),
+    ("Somali (so)", "so"), ("english", "en"),
+])
+def test_language_columns_named_the_way_other_tools_write_them_are_recognised(column, code):
+    assert language_code(column) == code
+
+
+@pytest.mark.parametrize("column", ["Chinese", "Sorani", "Kurdish (Sorani)", "Klingon", "xx", "fr-XX-!!", ""])
+def test_a_language_vox_does_not_offer_is_not_taken_for_another(column):
+    assert language_code(column) is None
+
+
+def test_a_form_with_tigrigna_and_farsi_columns_keeps_both_languages():
+    form = markdown_form("""|  | type | name | label::Tigrigna | label::Farsi | label::Pushto |
+                            |  | text | idea | ሓሳብካ? | نظر شما؟ | ستاسو نظر؟ |""")
+    result = import_xlsform(form, filename="form.md")
+    assert result.questionnaire.languages == ["ti", "fa", "ps"]
+    assert not any("does not offer" in str(line) for line in result.report)
+
+
+def test_formatting_in_labels_becomes_plain_text_and_is_reported():
+    form = markdown_form(
+        """|  | type | name | label::English (en) |
+           |  | note | intro | # Welcome **to** the _survey_ |
+           |  | select_one yn | fine | Are you <span style="color:red">fine</span>? |
+           |  | text | idea | *What* would you __change__? See [our site](http://example.org) |""",
+        """|  | list_name | name | label::English (en) |
+           |  | yn | yes | **Yes** |
+           |  | yn | no | No |""")
+    result = import_xlsform(form, filename="form.md")
+    survey = result.questionnaire
+    assert survey.intro.text == {"en": "Welcome to the survey"}
+    assert survey.question("fine").text == {"en": "Are you fine?"}
+    assert survey.question("idea").text == {"en": "What would you change? See our site"}
+    report = "\n".join(map(str, result.report))
+    assert "row 2: the text of 'intro' has formatting (bold, headings, colours, links) that Vox does not show; " \
+           "it is now plain text." in report
+    assert "row 4: the text of 'idea' has formatting" in report
+    assert "'fine' has formatting" in report
+
+
+def test_snake_case_names_and_arithmetic_are_not_taken_for_formatting():
+    form = markdown_form("""|  | type | name | label::English (en) |
+                            |  | text | idea | Use my_file_name or 2 * 3 * 4, then <3 |""")
+    result = import_xlsform(form, filename="form.md")
+    assert result.questionnaire.question("idea").text == {"en": "Use my_file_name or 2 * 3 * 4, then <3"}
+    assert not any("formatting" in str(line) for line in result.report)
+
+
+def test_a_reference_to_another_answer_is_replaced_and_reported():
+    form = markdown_form("""|  | type | name | label::English (en) |
+                            |  | text | pet | What is your pet called? |
+                            |  | text | why | Why do you like ${pet}? |""")
+    result = import_xlsform(form, filename="form.md")
+    assert result.questionnaire.question("why").text == {"en": "Why do you like …?"}
+    assert ("row 3: the text of 'why' showed ${pet}, which Vox cannot fill in; it shows … instead: edit the text."
+            in map(str, result.report))
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("name", "Your name?"), ("q1", "What is your full name?"), ("phone", "Number"), ("tel", "Telephone number"),
+    ("q2", "Your e-mail address"), ("adres", "Waar woon je?"), ("naam", "Hoe heet je?"), ("q3", "Votre nom ?"),
+    ("q4", "Numéro de téléphone"), ("contact", "How can we reach you?"),
+])
+def test_a_text_question_asking_who_someone_is_gets_a_warning(name, label):
+    form = markdown_form(f"""|  | type | name | label::English (en) |
+                             |  | text | {name} | {label} |""")
+    report = "\n".join(map(str, import_xlsform(form, filename="form.md").report))
+    assert f"row 2: '{name}' asks for something that tells who answered (a name, phone number, e-mail or " \
+           "address): answers in Vox are anonymous; change or remove this question." in report
+
+
+def test_an_ordinary_comment_question_gets_no_warning():
+    form = markdown_form("""|  | type | name | label::English (en) |
+                            |  | text | comment | What would you change in the course? |
+                            |  | text | nominal | Which name would you give the course? |""")
+    report = "\n".join(map(str, import_xlsform(form, filename="form.md").report))
+    assert "tells who answered" not in report
+
+
+def test_media_files_that_did_not_come_with_the_form_are_left_out_and_named(app, tmp_path):
+    form = tmp_path / "media.md"
+    form.write_bytes(markdown_form(
+        """|  | type | name | label::English (en) | media::audio::English (en) | media::image | media::video |
+           |  | note | hello | Thank you. | hello.mp3 | | |
+           |  | select_one w | where | Where? | where.mp3 | scan_0042.png | map.mp4 |""",
+        """|  | list_name | name | label::English (en) | media::audio::English (en) | audio |
+           |  | w | home | At home | home.mp3 | |
+           |  | w | out | Outside | | out.ogg |"""))
+    runner = app.test_cli_runner()
+    imported = runner.invoke(args=["surveys", "import", str(form), "--out", str(tmp_path / "out")])
+    assert imported.exit_code == 0, imported.output
+    assert ("The form names 4 audio files that did not come with it (hello.mp3, home.mp3, out.ogg, where.mp3): "
+            "they are left out; record or upload them in Vox.") in imported.output
+    assert "scan_0042.png is not one of Vox's pictograms" in imported.output
+    assert "the video file of 'where' is left out" in imported.output
+    checked = runner.invoke(args=["surveys", "check", str(tmp_path / "out" / "media.yaml")])
+    assert checked.exit_code == 0, checked.output

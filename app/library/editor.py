@@ -20,6 +20,7 @@ from werkzeug.datastructures import MultiDict
 import surveys
 
 from ..numbers import whole_number
+from .imports import staff_language_name, staff_text
 
 Draft = dict[str, Any]
 
@@ -310,15 +311,16 @@ def problems_by_field(problems: list[surveys.Problem]) -> dict[str, list[str]]:
 
 def problem_list(problems: list[surveys.Problem]) -> list[tuple[str, str, str]]:
     """Each problem as (the field in words, the message, the id of the field it is shown next to)."""
-    return [(field_label(problem.path), problem.message, field_id(shown_path(problem.path))) for problem in problems]
+    return [(field_label(problem.path), staff_text(problem.message), field_id(shown_path(problem.path)))
+            for problem in problems]
 
 
 def _message(problem: surveys.Problem) -> str:
     """The problem in words, naming the language when the path ends in one (``questions[0].text.ar``)."""
     language = problem.path.rsplit(".", 1)[-1]
     if language in surveys.LANGUAGES and not SHOWN_PATHS.match(problem.path):
-        return f"{surveys.language_name(language)}: {problem.message}"
-    return problem.message
+        return f"{staff_language_name(surveys.LANGUAGES[language])}: {staff_text(problem.message)}"
+    return staff_text(problem.message)
 
 
 FIELD_NAMES = {

@@ -24,7 +24,7 @@ from ..locale import babel_locale
 from . import editor
 from .audio import recorded_screens
 from .forms import ImportForm
-from .imports import read_questionnaire_file
+from .imports import read_questionnaire_file, staff_text
 from .models import Questionnaire
 from .operations import duplicate_into_centre, rounds_using, store_in_centre, without_audio
 
@@ -39,7 +39,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def library_helpers() -> dict:
     return {"language_label": language_label, "display_text": display_text, "field_id": editor.field_id,
             "type_name": type_name, "languages": surveys.LANGUAGES, "is_rtl": surveys.is_rtl,
-            "has_voice": has_voice, "script": script}
+            "has_voice": has_voice, "script": script, "staff_text": staff_text}
 
 
 def script(name: str) -> str:
@@ -136,7 +136,7 @@ def questionnaire(questionnaire_id: int):
     return render_questionnaire(found)
 
 
-def render_questionnaire(found: Questionnaire, report: list[str] | None = None, status: int = 200):
+def render_questionnaire(found: Questionnaire, report: list | None = None, status: int = 200):
     """The questionnaire's page; right after an import it shows the import's report on top."""
     survey = found.survey
     recorded = recorded_screens(found)
@@ -217,7 +217,7 @@ def import_questionnaire():
     except surveys.QuestionnaireError as exc:
         return render_template("library/import.html", form=form, filename=filename, problems=exc.problems), 400
     except XLSFormError as exc:
-        return render_template("library/import.html", form=form, filename=filename, error=str(exc),
+        return render_template("library/import.html", form=form, filename=filename, error=exc.message,
                                report=exc.report), 400
     survey, dropped = without_audio(survey)
     if dropped:
