@@ -9,6 +9,7 @@ from app.extensions import db
 from app.models import VoiceRecording
 from tests import test_library_browser
 from tests.test_library_browser import axe_violations
+from tests.test_voice_exchange import package
 
 #: the logged-in coordinator's browser, with a (fake) microphone
 coordinator, staff_page = test_library_browser.coordinator, test_library_browser.staff_page
@@ -75,3 +76,32 @@ def test_the_launch_form_says_which_ticked_languages_cannot_be_heard(staff_page,
     warning.get_by_role("link", name="Record them").click()
     page.wait_for_url(re.compile(r"/voices/so\?show=guided$"))
     expect(page.locator("#guided-position")).to_contain_text("Text 1 of")
+
+
+def test_a_centre_imports_another_centre_s_recordings_and_downloads_its_own(staff_page, live_server, library,
+                                                                           screenshot, tmp_path):
+    page = staff_page
+    questionnaire = library["after-activity"]
+    options = [choice.text["ti"] for choice in questionnaire.survey.question("liked_today").choices()]
+    page.goto(f"{live_server}/library/{questionnaire.id}/voices/ti")
+    exchange = page.locator("#exchange")
+    expect(exchange).to_contain_text("Your centre has no recordings in this language yet.")
+    bad = tmp_path / "recordings-so.zip"
+    bad.write_bytes(package([{"text": options[0]}], language="so"))
+    exchange.get_by_label("File of recordings (.zip)").set_input_files(bad)
+    exchange.get_by_role("button", name="Import the recordings").click()
+    expect(page.get_by_role("alert")).to_have_text("Nothing was imported from recordings-so.zip: The file holds "
+                                                   "recordings in Somali; this page is for Tigrinya.")
+    good = tmp_path / "recordings-ti.zip"
+    good.write_bytes(package([{"text": text} for text in options[:3]]))
+    page.locator("#exchange").get_by_label("File of recordings (.zip)").set_input_files(good)
+    page.locator("#exchange").get_by_role("button", name="Import the recordings").click()
+    expect(page.locator(".flash").first).to_have_text("3 recordings imported from recordings-ti.zip.")
+    row = page.locator("tr[data-audio-row]", has=page.get_by_text(options[0], exact=True))
+    expect(row.locator("[data-state=recorded]")).to_be_visible()
+    assert axe_violations(page) == []
+    page.locator("#exchange").scroll_into_view_if_needed()
+    screenshot(page, "voices-exchange-ti")
+    with page.expect_download() as downloaded:
+        page.locator("#exchange").get_by_role("link", name=re.compile(r"^Download your centre's 3 recordings")).click()
+    assert downloaded.value.suggested_filename == "vox-recordings-ocmw-rivierstad-ti.zip"

@@ -51,6 +51,8 @@ ACTION_LABELS = {
     "questionnaire.recording_delete": _l("Deleted a recording"),
     "voice.record": _l("Recorded a text for the centre"),
     "voice.delete": _l("Deleted the centre's recording of a text"),
+    "voice.export": _l("Downloaded the centre's recordings of a language"),
+    "voice.import": _l("Imported recordings of a language into the centre"),
     "export.results": _l("Exported results"),
     "export.responses": _l("Exported responses"),
     "export.report": _l("Printed a report"),

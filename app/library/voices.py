@@ -9,8 +9,9 @@ wherever its respondents meet the same text, and it can be changed while a round
 from dataclasses import dataclass, field
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import _, get_locale
+from flask_babel import _, get_locale, ngettext
 from flask_login import current_user, login_required
+from werkzeug.utils import secure_filename
 
 import surveys
 from surveys.speech import text_digest
@@ -18,10 +19,13 @@ from surveys.speech import text_digest
 from ..access import questionnaire_or_404, roles_required
 from ..accounts.models import Role
 from ..audit.operations import record
+from ..centres.models import Organisation
 from ..errors import wants_json
 from ..extensions import db
 from ..kiosk.speech import Voices, clip_url, coverage, prompt_texts
 from .audio import AudioRefused, audio_kind, recorded_screens
+from .exchange import ExchangeRefused, Imported, centre_recordings, export_package, import_recordings, read_package
+from .forms import VoicesImportForm
 from .models import Questionnaire
 from .operations import remove_voice, store_voice
 from .views import CENTRE_STAFF, bp, display_text, language_label, voice_centre
@@ -96,6 +100,12 @@ def voices(questionnaire_id: int, language: str):
     """Every text of the questionnaire in ``language``, what plays it, and recording it for the centre."""
     found = questionnaire_or_404(questionnaire_id)
     language_or_404(found, language)
+    return render_voices(found, language)
+
+
+def render_voices(found: Questionnaire, language: str, *, status: int = 200,
+                  import_form: VoicesImportForm | None = None, import_error: str | None = None):
+    """The page of what respondents hear in ``language``; after a refused import, with the form and why."""
     centre_voices = Voices.of_centre(voice_centre(found), [language])
     groups = page_groups(found, language, centre_voices)
     silent = sum(1 for group in groups for said in group.lines if not said.heard)
@@ -112,7 +122,9 @@ def voices(questionnaire_id: int, language: str):
     return render_template("library/voices.html", questionnaire=found, language=language, groups=groups,
                            heard=heard, lines=[said for group in groups for said in group.lines], silent=silent,
                            only_silent=only_silent, guided=guided, may_record=may_record(found),
-                           has_centre=voice_centre(found) is not None)
+                           has_centre=voice_centre(found) is not None, recorded=len(centre_voices.recorded),
+                           import_form=import_form or VoicesImportForm(formdata=None),
+                           import_error=import_error), status
 
 
 def said_on_page(found: Questionnaire, language: str, digest: str) -> str | None:
@@ -174,3 +186,74 @@ def voice_answer(found: Questionnaire, language: str, message: str, digest: str,
         return jsonify(message=message, recorded=play_url is not None, play_url=play_url), 400 if failed else 200
     flash(message, "error" if failed else "info")
     return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor=f"v-{digest}"))
+
+
+# -- exchange: a language's recordings as one file, from one centre to another ----------------------
+
+
+def exchange_target(questionnaire_id: int, language: str) -> tuple[Questionnaire, int]:
+    """The questionnaire whose page it is, and the centre whose recordings are downloaded or imported."""
+    found = questionnaire_or_404(questionnaire_id)
+    language_or_404(found, language)
+    if not may_record(found):
+        abort(403, description=_("Recordings belong to a centre, and your account belongs to none."))
+    return found, voice_centre(found)
+
+
+@bp.route("/<int:questionnaire_id>/voices/<language>/export")
+@roles_required(*CENTRE_STAFF)
+def export_voices(questionnaire_id: int, language: str):
+    """Every recording the centre made in ``language`` (of any questionnaire's texts), as one .zip file."""
+    found, centre_id = exchange_target(questionnaire_id, language)
+    recordings = centre_recordings(centre_id, language)
+    if not recordings:
+        flash(_("Your centre has no recordings in this language to download yet."), "error")
+        return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor="exchange"))
+    centre = db.session.get(Organisation, centre_id)
+    content = export_package(recordings, language, centre.name)
+    record("voice.export", f"{language}: {len(recordings)} recording(s)", centre_id)
+    db.session.commit()
+    name = f"vox-recordings-{centre.slug}-{language}.zip"
+    return content, 200, {"Content-Type": "application/zip", "Content-Disposition": f'attachment; filename="{name}"',
+                          "Cache-Control": "no-store"}
+
+
+@bp.route("/<int:questionnaire_id>/voices/<language>/import", methods=["POST"])
+@roles_required(*CENTRE_STAFF)
+def import_voices(questionnaire_id: int, language: str):
+    """Another centre's recordings of ``language``: every one checked before any is stored, matched by its text."""
+    found, centre_id = exchange_target(questionnaire_id, language)
+    form = VoicesImportForm()
+    if not form.validate_on_submit():
+        return render_voices(found, language, status=400, import_form=form)
+    filename = secure_filename(form.file.data.filename or "") or "recordings.zip"
+    try:
+        recordings = read_package(form.file.data.read(), language)
+    except ExchangeRefused as exc:
+        message = _("Nothing was imported from %(file)s: %(reason)s", file=filename, reason=str(exc))
+        return render_voices(found, language, status=400, import_form=form, import_error=message)
+    result = import_recordings(centre_id, language, recordings, replace=form.replace.data)
+    record("voice.import", f"{language}: {result.stored} stored, {len(result.kept)} kept, {len(result.unknown)} of "
+                           f"unknown texts, from {filename}", centre_id)
+    db.session.commit()
+    for message in import_report(result, filename):
+        flash(message, "info")
+    return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor="exchange"))
+
+
+def import_report(result: Imported, filename: str) -> list[str]:
+    """What staff read after an import; a few texts are named, so that the message stays short."""
+    lines = [ngettext("%(num)s recording imported from %(file)s.", "%(num)s recordings imported from %(file)s.",
+                      result.stored, file=filename)]
+    if result.kept:
+        lines.append(ngettext("%(num)s text already had your centre's recording, which was kept (tick “Replace” to "
+                              "replace it).",
+                              "%(num)s texts already had your centre's recording, which was kept (tick “Replace” "
+                              "to replace them).", len(result.kept)))
+    if result.unknown:
+        named = ", ".join(f"“{text[:50]}”" for text in result.unknown[:5]) + (" …" if len(result.unknown) > 5 else "")
+        lines.append(ngettext("%(num)s recording is of a text none of your questionnaires has in this language, and "
+                              "was left out: %(texts)s",
+                              "%(num)s recordings are of texts none of your questionnaires has in this language, "
+                              "and were left out: %(texts)s", len(result.unknown), texts=named))
+    return lines

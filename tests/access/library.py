@@ -34,4 +34,7 @@ EXPECTED = {
     # which text is not said: back to the page, which says so; the administrator records for centre A
     "library.record_voice": {"POST": change_centre_a(302)},
     "library.delete_voice": {"POST": change_centre_a(302)},
+    # centre A has no recordings to download: back to the page, which says so
+    "library.export_voices": {"GET": change_centre_a(302)},
+    "library.import_voices": {"POST": change_centre_a(400)},  # no file sent
 }
