@@ -2,9 +2,10 @@
 
 Builds in a temporary folder the files of the attack review (issue 11, findings 6 and 7): a YAML alias
 bomb, a 4.9 MB YAML, YAML nested 100,000 deep, an XLSForm zip bomb (a small .xlsx that unpacks to
-137 MB), a .xlsx of half a million formatted empty cells, and a YAML file and a .xlsx just under the bounds
-Vox reads (the slowest files it accepts; the YAML also with a syntax error at its end); runs ``flask surveys check`` on each YAML file and ``flask surveys import``
-on each spreadsheet, each in its own process, and prints how long each took and its peak memory.
+137 MB), a .xlsx of half a million formatted empty cells, and a YAML file and a .xlsx just under the
+bounds Vox reads (the slowest files it accepts; the YAML also with a syntax error at its end). Runs
+``flask surveys check`` on each YAML file and ``flask surveys import`` on each spreadsheet, each in its
+own process, and prints how long each took (Flask's start included) and its peak memory.
 
     .venv/bin/python bench/hostile_uploads.py
 Last line: alias_bomb_s=<float> big_yaml_s=<float> deep_yaml_s=<float> zip_bomb_s=<float> most_yaml_s=<float>
