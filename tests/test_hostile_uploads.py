@@ -56,6 +56,11 @@ def test_a_yaml_file_over_half_a_megabyte_is_refused_before_it_is_read():
         "big.yaml: the file is 0.6 MB; a questionnaire file is at most 0.5 MB"]
 
 
+def test_a_syntax_error_at_the_end_of_a_long_file_is_named_with_its_line():
+    content = big_yaml(200_000) + b"  - key: [unclosed\n"
+    assert problems(content, "long.yaml") == ["long.yaml:5265: YAML syntax error: did not find expected ',' or ']'"]
+
+
 def test_flask_surveys_check_refuses_the_alias_bomb_deep_nesting_and_a_big_file(app, tmp_path):
     bomb, deep, big = tmp_path / "bomb.yaml", tmp_path / "deep.yaml", tmp_path / "big.yaml"
     bomb.write_bytes(alias_bomb())
