@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.routing import IntegerConverter
 
 from app.extensions import db
 from tests.access.world import build_world
@@ -82,9 +83,11 @@ def fuzzable_rules(app):
 
 def url_with(rule, world, hostile: dict[str, str]) -> str:
     """The rule's address with the world's values, some replaced by hostile (already encoded) text."""
-    markers = {name: 987654000 + i if isinstance(world.params[name], int) else f"hostile{i}marker"
+    known = {name: world.params.get(name, 1 if isinstance(rule._converters[name], IntegerConverter) else "x")
+             for name in rule.arguments}  # a route newer than the world gets a plain value
+    markers = {name: 987654000 + i if isinstance(known[name], int) else f"hostile{i}marker"
                for i, name in enumerate(hostile)}
-    values = {name: markers.get(name, world.params[name]) for name in rule.arguments}
+    values = {name: markers.get(name, known[name]) for name in rule.arguments}
     path = rule.build(values, append_unknown=False)[1]
     for name, value in hostile.items():
         path = path.replace(str(markers[name]), value, 1)
