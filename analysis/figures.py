@@ -1,5 +1,6 @@
 """Charts for the dashboards (plotly), readable without colour: patterns and numbers on every bar."""
 
+import textwrap
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -12,33 +13,53 @@ FACE_PATTERNS = {"1": "x", "2": "/", "3": "", "4": ".", "5": "+"}
 LAYOUT = {"template": "none", "font": {"family": "system-ui, Noto Sans, sans-serif", "size": 13},
           "margin": {"l": 10, "r": 10, "t": 50, "b": 30}, "barmode": "relative", "bargap": 0.35,
           "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}}
-#: tick labels of the diverging chart: shares on both sides read as positive numbers
+#: ticks of the diverging chart: shares on both sides read as positive numbers, away from the middle
 SHARE_TICKS = {"tickvals": [-100, -50, 0, 50, 100], "ticktext": ["100%", "50%", "0", "50%", "100%"]}
+#: a label that fits nowhere inside its bar at this size is left out (the numbers are in the table and on hover)
+BAR_TEXT = {"minsize": 11, "mode": "hide"}
+#: question labels are wrapped at this many characters
+LABEL_WIDTH = 38
 
 
 #: stacking order from zero outwards: the middle face is split over both sides
 SEGMENTS = [("3", -0.5), ("2", -1), ("1", -1), ("3", 0.5), ("4", 1), ("5", 1)]
 
 
-def diverging_faces(rows: Sequence[tuple[str, Summary]], face_labels: dict[str, str]) -> go.Figure:
-    """One bar per question: unhappy faces left of zero, happy ones right of it, the middle face split."""
+def diverging_faces(rows: Sequence[tuple[str, Summary]], face_labels: dict[str, str],
+                    sides: tuple[str, str] = ("unhappy", "happy")) -> go.Figure:
+    """One bar per question: unhappy faces left of zero, happy ones right of it, the middle face split.
+
+    ``sides`` names the two halves under the axis ("← unhappy | happy →"). Each share is written once, level and
+    inside its own segment, or not at all when it does not fit: labels never overlap or turn sideways.
+    """
     visible = [(label, summary) for label, summary in rows if not summary.hidden]
+    labels = [wrapped(label) for label, _ in visible]
     figure = go.Figure()
     for value, side in SEGMENTS:
         shares = [_face_share(summary, value) * 100 for _, summary in visible]
         left_half_of_middle = value == "3" and side < 0
         figure.add_bar(
-            y=[label for label, _ in visible], x=[share * side for share in shares], orientation="h",
+            y=labels, x=[share * side for share in shares], orientation="h",
             name=face_labels[value], legendgroup=value, legendrank=int(value), showlegend=not left_half_of_middle,
-            marker={"color": FACE_COLOURS[value], "pattern": {"shape": FACE_PATTERNS[value]},
-                    "line": {"color": "#222", "width": 0.5}},
+            marker={"color": FACE_COLOURS[value], "line": {"color": "#222", "width": 0.5},
+                    "pattern": {"shape": FACE_PATTERNS[value], "fillmode": "overlay", "fgopacity": 0.45,
+                                "solidity": 0.2}},
             text=["" if left_half_of_middle else _percent(share) for share in shares],
-            textposition="inside", insidetextanchor="middle", customdata=shares,
+            textposition="inside", insidetextanchor="middle", textangle=0, constraintext="inside",
+            textfont={"shadow": "auto", "weight": 600}, customdata=shares,
             hovertemplate="%{y}: " + face_labels[value] + " %{customdata:.0f}%<extra></extra>")
-    figure.update_layout(**LAYOUT, height=110 + 50 * len(visible),
-                         xaxis={"range": [-100, 100], **SHARE_TICKS, "zeroline": True, "zerolinewidth": 2},
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    figure.update_layout(**{**LAYOUT, "margin": {**LAYOUT["margin"], "l": 10, "r": 40, "b": 60}},
+                         height=140 + (34 + 18 * lines) * len(visible), uniformtext=BAR_TEXT,
+                         xaxis={"range": [-100, 100], **SHARE_TICKS, "zeroline": True, "zerolinewidth": 2,
+                                "title": {"text": f"← {sides[0]}   |   {sides[1]} →", "standoff": 8}},
                          yaxis={"autorange": "reversed", "automargin": True})
     return figure
+
+
+def wrapped(label: str, width: int = LABEL_WIDTH) -> str:
+    """A long label on several lines, for the axis beside a chart."""
+    return "<br>".join(textwrap.wrap(label, width)) or label
 
 
 def _face_share(summary: Summary, value: str) -> float:

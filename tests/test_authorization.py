@@ -2,10 +2,13 @@
 
 import pytest
 
+from app.dashboard import plotly_assets
 from tests.access import VISITORS, expected_routes
 from tests.access.world import build_world
 
 STATIC_FILES = {"static": "css/staff.css", "kiosk.static": "kiosk.css", "dashboard.static": "dashboard.js"}
+#: files whose address carries a digest of their content
+VERSIONED = {"dashboard.plotly_js": plotly_assets.javascript, "dashboard.plotly_css": plotly_assets.stylesheet}
 
 
 def client_for(app, world, visitor):
@@ -21,6 +24,8 @@ def url_for_rule(rule, world) -> str:
     values = {name: world.params[name] for name in rule.arguments if name in world.params}
     if "filename" in rule.arguments:
         values["filename"] = STATIC_FILES[rule.endpoint]
+    if "version" in rule.arguments:
+        values["version"] = VERSIONED[rule.endpoint]().version
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: add {missing} to the world's params"
     return rule.build(values, append_unknown=False)[1]

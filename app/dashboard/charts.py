@@ -34,7 +34,8 @@ def to_json(figure) -> str:
 def faces_chart(section: Section) -> str | None:
     rows = [(text_in(q.question.text), q.summary) for q in section.questions
             if q.question.kind.summary == "scale" and not q.summary.hidden]
-    return to_json(figures.diverging_faces(rows, face_labels())) if rows else None
+    sides = (_("unhappy faces"), _("happy faces"))
+    return to_json(figures.diverging_faces(rows, face_labels(), sides)) if rows else None
 
 
 def trend_chart(section: Section) -> str | None:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import Blueprint, Response, current_app, render_template, request, send_file
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -70,18 +70,25 @@ def network():
                            k=min_group(), grouping=_("Centre"), flag_words=flag_words)
 
 
-@bp.route("/plotly.min.js")
+@bp.route("/plotly-<version>.min.js")
 @login_required
-def plotly_js():
-    """plotly's own JavaScript, from the installed package: no CDN."""
-    return send_file(plotly_assets.PLOTLY_JS, mimetype="text/javascript", max_age=30 * 24 * 3600)
+def plotly_js(version: str):
+    """plotly's JavaScript (the basic bundle), gzipped and cached for a year: no CDN."""
+    return plotly_assets.served(plotly_assets.javascript(), version)
 
 
-@bp.route("/plotly.css")
+@bp.route("/plotly-<version>.css")
 @login_required
-def plotly_css():
+def plotly_css(version: str):
     """plotly's stylesheet as a file: our Content-Security-Policy stops plotly from adding it inline."""
-    return Response(plotly_assets.plotly_css(), mimetype="text/css", headers={"Cache-Control": "max-age=2592000"})
+    return plotly_assets.served(plotly_assets.stylesheet(), version)
+
+
+@bp.app_template_global()
+def plotly_urls() -> dict[str, str]:
+    """The versioned addresses of plotly's script and stylesheet."""
+    return {"js": url_for("dashboard.plotly_js", version=plotly_assets.javascript().version),
+            "css": url_for("dashboard.plotly_css", version=plotly_assets.stylesheet().version)}
 
 
 from . import amif, exports  # noqa: E402,F401

@@ -1,0 +1,96 @@
+"""Results in a real browser, in Dutch: the diverging chart reads at a glance, the page breaks no rule of the
+Content-Security-Policy, and the network coordinator lands on the comparison of centres."""
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import User
+from tests.browser import SCREENS
+from tests.test_dashboard_browser import log_in
+
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def demo(app):
+    app.test_cli_runner().invoke(args=["demo"])
+
+    def person(email: str) -> User:
+        user = db.session.scalar(select(User).where(User.email == email))
+        user.set_password(PASSWORD)
+        user.locale = "nl"
+        db.session.commit()
+        return user
+
+    return person
+
+
+@pytest.fixture
+def dutch_page(browser, live_server):
+    contexts = []
+
+    def open_as(user: User, width=1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.console = []
+        page.on("console", lambda message: page.console.append((message.type, message.text)))
+        log_in(page, live_server, user.email, PASSWORD)
+        page.wait_for_url(lambda url: "/login" not in url)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def boxes(locator) -> list[dict]:
+    return [box for box in (element.bounding_box() for element in locator.all()) if box and box["width"]]
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_the_faces_chart_shows_level_labels_that_never_overlap_and_an_axis_that_says_which_side_is_which(
+        demo, dutch_page, live_server, width):
+    page = dutch_page(demo("coordinator@rivierstad.example"), width)
+    page.goto(f"{live_server}/results/")
+    page.locator("a", has_text="Vrouwengroep").click()
+    chart = page.locator("[data-figure^=fig-faces]").first
+    chart.locator(".main-svg").first.wait_for()
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    chart.screenshot(path=str(SCREENS / f"results-faces-chart-nl-{width}.png"))
+    labels = chart.locator("text.bartext")
+    shown = boxes(labels)
+    assert len(shown) >= 4
+    for index, box in enumerate(shown):
+        assert box["width"] > box["height"], "written level, not turned sideways"
+        assert not any(overlap(box, other) for other in shown[index + 1:]), "labels overlap"
+    ticks = chart.locator(".xtick text").evaluate_all("texts => texts.map(text => text.textContent)")
+    assert ticks == ["100%", "50%", "0", "50%", "100%"]
+    tick_boxes = boxes(chart.locator(".xtick text"))
+    frame = chart.bounding_box()
+    assert tick_boxes[-1]["x"] + tick_boxes[-1]["width"] <= frame["x"] + frame["width"], "100% is not cut off"
+    assert chart.locator(".xtitle").text_content() == "← ontevreden gezichten   |   tevreden gezichten →"
+
+
+def test_the_project_page_breaks_no_rule_of_the_content_security_policy(demo, dutch_page, live_server):
+    page = dutch_page(demo("coordinator@rivierstad.example"))
+    page.goto(f"{live_server}/results/")
+    page.locator("a", has_text="Vrouwengroep").click()
+    page.locator(".js-plotly-plot .main-svg").first.wait_for()
+    page.wait_for_timeout(300)
+    refused = [text for kind, text in page.console if "Content Security Policy" in text or "strict CSP" in text]
+    assert refused == []
+
+
+def test_the_network_coordinator_lands_on_the_centres_side_by_side(demo, dutch_page, live_server, screenshot):
+    page = dutch_page(demo("network@vox-demo.example"))
+    page.goto(f"{live_server}/results/")
+    screenshot(page, "results-network-nl")
+    assert page.locator("table.compare").count() >= 1, "the comparison itself, not a button to it"
+    assert page.get_by_role("link", name="AMIF-indicator").count() >= 1
