@@ -38,7 +38,7 @@ def filters_from_request() -> Filters:
 @login_required
 def index():
     if current_user.role == Role.NETWORK:
-        return render_template("dashboard/network_only.html")
+        return network_comparison("dashboard/network_only.html")
     projects = db.session.scalars(visible_projects()).all()
     return render_template("dashboard/index.html", rows=project_overview(projects, min_group()), k=min_group(),
                            flag_words=flag_words)
@@ -65,8 +65,13 @@ def centre(centre_id: int):
 @roles_required(Role.NETWORK)
 def network():
     """Centres side by side on the shared questionnaires: aggregates only, never free text."""
+    return network_comparison("dashboard/compare.html")
+
+
+def network_comparison(template: str):
+    """The centres side by side, on their own page or as the network coordinator's start of the results."""
     comparisons = compare(network_rounds(), lambda r: r.project.organisation.name, min_group())
-    return render_template("dashboard/compare.html", title=_("All centres"), comparisons=comparisons, charts=charts,
+    return render_template(template, title=_("All centres"), comparisons=comparisons, charts=charts,
                            k=min_group(), grouping=_("Centre"), flag_words=flag_words)
 
 
