@@ -24,6 +24,28 @@ FACE_TEXTS: dict[int, Text] = {
         "uk": "Дуже добре", "ru": "Очень хорошо", "tr": "Çok iyi", "es": "Muy bien", "kmr": "Pir baş"},
 }
 
+#: the words under the faces of a question about how much (did it help?), worst to best
+EXTENT_TEXTS: dict[int, Text] = {
+    1: {"nl": "Helemaal niet", "fr": "Pas du tout", "de": "Gar nicht", "en": "Not at all", "ar": "لا، أبدًا",
+        "prs": "اصلاً نه", "fa": "اصلاً", "ps": "هېڅ نه", "ti": "ፈጺሙ", "so": "Gabi ahaanba maya",
+        "uk": "Зовсім ні", "ru": "Совсем нет", "tr": "Hiç", "es": "Nada", "kmr": "Qet"},
+    2: {"nl": "Een beetje", "fr": "Un peu", "de": "Ein wenig", "en": "A little", "ar": "قليلًا",
+        "prs": "کمی", "fa": "کمی", "ps": "لږ", "ti": "ቁሩብ", "so": "Wax yar",
+        "uk": "Трохи", "ru": "Немного", "tr": "Biraz", "es": "Un poco", "kmr": "Hinekî"},
+    3: {"nl": "Enigszins", "fr": "Moyennement", "de": "Teilweise", "en": "Somewhat", "ar": "إلى حدٍّ ما",
+        "prs": "تا حدی", "fa": "تا حدی", "ps": "تر یوه حده", "ti": "ብመጠኑ", "so": "Xoogaa",
+        "uk": "Частково", "ru": "Отчасти", "tr": "Kısmen", "es": "Algo", "kmr": "Heta radeyekê"},
+    4: {"nl": "Veel", "fr": "Beaucoup", "de": "Viel", "en": "A lot", "ar": "كثيرًا",
+        "prs": "زیاد", "fa": "زیاد", "ps": "ډېر", "ti": "ብዙሕ", "so": "Aad",
+        "uk": "Багато", "ru": "Много", "tr": "Çok", "es": "Mucho", "kmr": "Pir"},
+    5: {"nl": "Heel veel", "fr": "Énormément", "de": "Sehr viel", "en": "Very much", "ar": "كثيرًا جدًا",
+        "prs": "خیلی زیاد", "fa": "خیلی زیاد", "ps": "ډېر زیات", "ti": "ኣዝዩ ብዙሕ", "so": "Aad iyo aad",
+        "uk": "Дуже багато", "ru": "Очень много", "tr": "Çok fazla", "es": "Muchísimo", "kmr": "Gelek zêde"},
+}
+
+#: the words a faces question shows under its faces (``labels:``): how good, or how much
+FACE_LABELS: dict[str, dict[int, Text]] = {"quality": FACE_TEXTS, "extent": EXTENT_TEXTS}
+
 THUMB_TEXTS: dict[str, Text] = {
     "yes": {"nl": "Ja", "fr": "Oui", "de": "Ja", "en": "Yes", "ar": "نعم", "prs": "بلی", "fa": "بله", "ps": "هو",
             "ti": "እወ", "so": "Haa", "uk": "Так", "ru": "Да", "tr": "Evet", "es": "Sí", "kmr": "Erê"},

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .messages import N_, Message
 from .model import Choice, Question
 from .problems import InvalidAnswer
-from .scales import FACE_TEXTS, FACES_FOR_POINTS, THUMB_TEXTS
+from .scales import FACE_LABELS, FACES_FOR_POINTS, THUMB_TEXTS
 
 if TYPE_CHECKING:
     from .loader import Checker
@@ -68,15 +68,20 @@ class QuestionType:
 
 
 class Faces(QuestionType):
-    """A scale of 3 or 5 faces, worst to best; stored as "1".."5" (3 points use faces 1, 3 and 5)."""
+    """A scale of 3 or 5 faces, worst to best; stored as "1".."5" (3 points use faces 1, 3 and 5).
+
+    ``labels: extent`` words the faces "not at all" to "very much", for questions about how much something
+    helped; the default words them "very bad" to "very good".
+    """
 
     name = "faces"
     scale = True
     summary = "scale"
-    settings = {"points": Setting(5, (3, 5))}
+    settings = {"points": Setting(5, (3, 5)), "labels": Setting("quality", tuple(FACE_LABELS), kind=str)}
 
     def choices(self, question):
-        return [Choice(str(face), f"face-{face}", FACE_TEXTS[face])
+        words = FACE_LABELS[question.settings["labels"]]
+        return [Choice(str(face), f"face-{face}", words[face])
                 for face in FACES_FOR_POINTS[question.settings["points"]]]
 
 

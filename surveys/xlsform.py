@@ -38,7 +38,8 @@ The export writes a spreadsheet that pyxform (and so KoboToolbox) converts witho
 that keeps everything of our format: Vox-only data lives in columns pyxform tolerates
 (``vox_indicator``, ``vox_max_length`` on the survey sheet, ``vox_title::...`` and
 ``vox_description::...`` on the settings sheet), the intro is the first ``note`` row, and the
-fixed answers use the lists ``vox_faces5``, ``vox_faces3``, ``vox_thumbs`` and ``vox_thumbs_dk``.
+fixed answers use the lists ``vox_faces5``, ``vox_faces3`` (``vox_extent5``, ``vox_extent3`` for faces worded
+"not at all" to "very much"), ``vox_thumbs`` and ``vox_thumbs_dk``.
 """
 
 import io
@@ -348,7 +349,7 @@ def _polarity(label: str) -> int:
 
 def _scale_points(list_name: str, choices: list[dict[str, Any]]) -> int | None:
     """3 or 5 when the list is a satisfaction scale (from bad to good, or the other way round)."""
-    if match := re.fullmatch(r"vox_faces([35])", list_name):
+    if match := re.fullmatch(r"vox_(?:faces|extent)([35])", list_name):
         return int(match.group(1))
     if len(choices) not in (3, 5):
         return None
@@ -645,7 +646,8 @@ class _Importer:
             self.report.append(N_("row %(row)s: '%(name)s' is a %(points)s-point satisfaction scale: shown as "
                                   "%(points)s faces, answers stored as 1 (worst) to 5 (best).", row=row,
                                   name=element["name"], points=points))
-        return self.new_draft(element, row, "faces", points=points)
+        labels = {"labels": "extent"} if list_name.startswith("vox_extent") else {}
+        return self.new_draft(element, row, "faces", points=points, **labels)
 
     def thumbs_draft(self, element: dict[str, Any], row: int, list_name: str, kinds: list[str]) -> _Draft:
         dont_know = "dont_know" in kinds
@@ -946,7 +948,8 @@ def _settings_row(questionnaire: Questionnaire) -> dict[str, Any]:
 
 def _list_name(question: Question) -> str | None:
     if question.type == "faces":
-        return f"vox_faces{question.settings['points']}"
+        words = "extent" if question.settings["labels"] == "extent" else "faces"
+        return f"vox_{words}{question.settings['points']}"
     if question.type == "thumbs":
         return "vox_thumbs_dk" if question.settings["dont_know"] else "vox_thumbs"
     return f"options_{question.key}" if question.type == "pictures" else None

@@ -344,8 +344,9 @@ def test_questions_are_moved_up_and_down_and_removed(staff, own):
 
 
 @pytest.mark.parametrize(("kind", "expected"), [
-    ("faces5", {"type": "faces", "settings": {"points": 5}}),
-    ("faces3", {"type": "faces", "settings": {"points": 3}}),
+    ("faces5", {"type": "faces", "settings": {"points": 5, "labels": "quality"}}),
+    ("faces3", {"type": "faces", "settings": {"points": 3, "labels": "quality"}}),
+    ("extent5", {"type": "faces", "settings": {"points": 5, "labels": "extent"}}),
     ("thumbs", {"type": "thumbs", "settings": {"dont_know": False}}),
     ("thumbs_dont_know", {"type": "thumbs", "settings": {"dont_know": True}}),
     ("pictures", {"type": "pictures", "settings": {"multiple": False}}),
@@ -381,7 +382,7 @@ def test_settings_are_changed_in_place(staff, own):
     editor["q0.indicator"] = "satisfaction_today"
     editor.press("save")
     questions = reloaded(own.id).survey.questions
-    assert questions[0].settings == {"points": 3} and questions[0].indicator == "satisfaction_today"
+    assert questions[0].settings == {"points": 3, "labels": "quality"} and questions[0].indicator == "satisfaction_today"
     assert questions[1].settings == {"dont_know": False}
     assert questions[2].settings == {"multiple": True} and questions[2].picture == "clock"
 

@@ -202,7 +202,7 @@ questions:
       - {key: b, picture: book, text: {nl: Boek}}
 """
     assert problems(source, name="amif.yaml") == [
-        "amif.yaml:11 questions[0].colour: unknown key; expected one of audio, indicator, key, picture, points, "
+        "amif.yaml:11 questions[0].colour: unknown key; expected one of audio, indicator, key, labels, picture, points, "
         "text, type",
         "amif.yaml:14 questions[1].text: no Arabic text",
         "amif.yaml:17 questions[1].options[1].text: no Arabic text",

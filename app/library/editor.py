@@ -28,6 +28,7 @@ Draft = dict[str, Any]
 NEW_QUESTIONS = {
     "faces5": (_l("Faces, 5 points (very bad to very good)"), {"type": "faces", "points": 5}),
     "faces3": (_l("Faces, 3 points (bad, so-so, good)"), {"type": "faces", "points": 3}),
+    "extent5": (_l("Faces, 5 points (not at all to very much)"), {"type": "faces", "points": 5, "labels": "extent"}),
     "thumbs": (_l("Thumbs: yes or no"), {"type": "thumbs"}),
     "thumbs_dont_know": (_l("Thumbs: yes, no or don't know"), {"type": "thumbs", "dont_know": True}),
     "pictures": (_l("Pictures: pick one"), {"type": "pictures"}),
@@ -39,10 +40,10 @@ TYPE_NAMES = {
     "faces": _l("Faces"), "thumbs": _l("Thumbs"), "pictures": _l("Pictures"), "text": _l("Free comment"),
     "info": _l("Information screen"),
 }
-SETTING_KEYS = ("points", "dont_know", "multiple", "max_length")
+SETTING_KEYS = ("points", "labels", "dont_know", "multiple", "max_length")
 #: the field paths the editor shows a problem next to (others go to the nearest of them)
 SHOWN_PATHS = re.compile(r"^(title|description|intro\.text|languages|questions(\[\d+\](\.(key|type|text|picture|"
-                         r"indicator|points|dont_know|multiple|max_length|options(\[\d+\](\.(key|text|picture))?)?))?)?)$")
+                         r"indicator|points|labels|dont_know|multiple|max_length|options(\[\d+\](\.(key|text|picture))?)?))?)?)$")
 
 
 # -- from the stored questionnaire and from the form --------------------------------------------
@@ -327,7 +328,8 @@ FIELD_NAMES = {
     "": _l("The questionnaire"), "title": _l("Title"), "description": _l("Description"),
     "intro.text": _l("Introduction"), "languages": _l("Languages"), "questions": _l("Questions"),
     "text": _l("text"), "key": _l("key"), "picture": _l("pictogram"), "indicator": _l("indicator"),
-    "points": _l("number of faces"), "dont_know": _l("don't know"), "multiple": _l("more than one"),
+    "points": _l("number of faces"), "labels": _l("words under the faces"),
+    "dont_know": _l("don't know"), "multiple": _l("more than one"),
     "max_length": _l("longest comment"), "options": _l("options"), "type": _l("kind of question"),
 }
 
