@@ -382,7 +382,8 @@ def test_settings_are_changed_in_place(staff, own):
     editor["q0.indicator"] = "satisfaction_today"
     editor.press("save")
     questions = reloaded(own.id).survey.questions
-    assert questions[0].settings == {"points": 3, "labels": "quality"} and questions[0].indicator == "satisfaction_today"
+    assert questions[0].settings == {"points": 3, "labels": "quality"}
+    assert questions[0].indicator == "satisfaction_today"
     assert questions[1].settings == {"dont_know": False}
     assert questions[2].settings == {"multiple": True} and questions[2].picture == "clock"
 

@@ -202,8 +202,8 @@ questions:
       - {key: b, picture: book, text: {nl: Boek}}
 """
     assert problems(source, name="amif.yaml") == [
-        "amif.yaml:11 questions[0].colour: unknown key; expected one of audio, indicator, key, labels, picture, points, "
-        "text, type",
+        "amif.yaml:11 questions[0].colour: unknown key; expected one of audio, indicator, key, labels, picture, "
+        "points, text, type",
         "amif.yaml:14 questions[1].text: no Arabic text",
         "amif.yaml:17 questions[1].options[1].text: no Arabic text",
         "amif.yaml:12 questions[1].key: key 'q1' is already used by questions[0]",
