@@ -102,6 +102,19 @@ def read_xlsx(response) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(response.get_data()))
 
 
+def codes_of_headers(workbook: openpyxl.Workbook) -> dict[str, str]:
+    """The data dictionary's columns: header (in the staff member's language) -> code."""
+    dictionary = workbook.worksheets[-1]
+    return {row[0]: row[1] for row in dictionary.iter_rows(values_only=True) if row[0] and len(row) > 1 and row[1]}
+
+
+def xlsx_records(workbook: openpyxl.Workbook, sheet: str) -> list[dict]:
+    """A sheet's rows keyed by the columns' codes, read through the data dictionary as a person would."""
+    codes = codes_of_headers(workbook)
+    header, *data = list(workbook[sheet].iter_rows(values_only=True))
+    return [dict(zip([codes[title] for title in header], row, strict=True)) for row in data]
+
+
 def rows_of(rows: list[dict], table: str, **match) -> list[dict]:
     return [r for r in rows if r["table"] == table and all(r[k] == v for k, v in match.items())]
 
@@ -156,8 +169,8 @@ def test_the_xlsx_holds_the_same_numbers_and_a_data_dictionary(project, make_rou
     answered(round_, amif_people())
     workbook = read_xlsx(get(login(), f"/results/projects/{project.id}/results.xlsx"))
     assert workbook.sheetnames == ["Results", "Data dictionary"]
-    header, *data = list(workbook["Results"].iter_rows(values_only=True))
-    rows = [dict(zip(header, row, strict=True)) for row in data]
+    header = [cell.value for cell in workbook["Results"][1]]
+    rows = xlsx_records(workbook, "Results")
     overall = [r for r in rows if r["table"] == "positive" and r["question_key"] == "overall"][0]
     assert (overall["count"], overall["base"], overall["share"]) == (8, 12, pytest.approx(8 / 12))
     described = {row[0] for row in workbook["Data dictionary"].iter_rows(values_only=True)}
@@ -270,8 +283,7 @@ def test_response_rows_come_in_a_new_random_order_each_time(project, make_round,
     assert sorted(first) == sorted(second) == inserted
     assert first != inserted and second != inserted and first != second
     workbook = read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))
-    header, *rows = list(workbook["Responses"].iter_rows(values_only=True))
-    in_xlsx = [row[header.index("comment")] for row in rows]
+    in_xlsx = [row["comment"] for row in xlsx_records(workbook, "Responses")]
     assert sorted(in_xlsx) == inserted and in_xlsx != inserted
 
 
@@ -299,7 +311,7 @@ def test_response_rows_hold_no_id_and_no_time(project, make_round, answered, log
     assert response.streamed and response.headers["X-Total-Rows"] == "12"
     text = response.get_data().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0])[:5] == ["round", "questionnaire", "day", "language", "mode"]
+    assert list(rows[0])[:7] == ["round", "questionnaire", "day", "language", "language_name", "mode", "mode_name"]
     assert not any(column == "id" or column.endswith("_id") for column in rows[0])
     assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text), "no response id"
     assert not re.search(r"\d{1,2}:\d{2}", text), "no time of day"
@@ -318,7 +330,7 @@ def test_a_comment_that_looks_like_a_formula_stays_text(project, make_round, ans
     assert {r["comment"] for r in rows} == {"'=HYPERLINK(\"http://evil.example\")"}
     workbook = read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))
     header, first = list(workbook["Responses"].iter_rows(max_row=2))
-    cell = first[[c.value for c in header].index("comment")]
+    cell = first[[codes_of_headers(workbook)[c.value] for c in header].index("comment")]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 
@@ -465,3 +477,38 @@ def test_the_amif_table_flags_answers_too_good_to_be_true_and_has_a_version_with
     workbook = read_xlsx(get(client, "/results/amif.xlsx?trusted=1"))
     assert any("leaves out the projects in a year" in str(cell.value) for sheet in workbook for row in sheet.iter_rows()
                for cell in row)
+
+
+# --- spreadsheets people read ------------------------------------------------------------------------------------
+
+def test_a_dutch_coordinator_reads_dutch_headers_and_answers_in_words_next_to_their_codes(project, make_round,
+                                                                                        answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people(), mode="assisted")
+    client = login(locale="nl")
+    workbook = read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))
+    header = [cell.value for cell in workbook["Ingevulde vragenlijsten"][1]]
+    assert header[:7] == ["Ronde", "Vragenlijst", "Dag", "Taalcode", "Taal", "Manier van antwoorden (code)",
+                          "Manier van antwoorden"]
+    question = "Hoe vond je het project?"
+    assert header[header.index(question) + 1] == f"{question} (in woorden)"
+    rows = xlsx_records(workbook, "Ingevulde vragenlijsten")
+    first = next(row for row in rows if row["helped_most"] == "language;work")
+    assert first["helped_most_words"] == "De taal; Werk"
+    assert (first["overall"], first["overall_words"]) == (4, "Goed")
+    assert {(row["mode"], row["mode_name"]) for row in rows} == {("assisted", "met hulp van een medewerker")}
+    assert codes_of_headers(workbook)["Taal"] == "language_name", "the codebook keeps each column's code"
+    csv_header = list(read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))[0])
+    assert "helped_most" in csv_header and "Werk" not in csv_header, "a CSV keeps the codes programs read"
+
+
+def test_xlsx_columns_are_as_wide_as_what_they_hold(project, make_round, answered, login):
+    round_ = make_round(project=project, questionnaire="amif-satisfaction", opens_on=date(2024, 3, 4))
+    answered(round_, amif_people())
+    workbook = read_xlsx(get(login(locale="nl"), f"/results/projects/{project.id}/results.xlsx"))
+    sheet = workbook["Resultaten"]
+    widths = {cell.value: sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]}
+    longest_question = max(len(str(row[3].value or "")) for row in sheet.iter_rows(min_row=2))
+    assert widths["Vraag"] >= min(longest_question, 60)
+    assert widths["Mensen"] <= 12, "a column of small numbers stays narrow"
+    assert all(cell.alignment.wrap_text for cell in sheet[1]), "a long header wraps instead of widening its column"

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Any
 
 import pandas as pd
@@ -29,9 +30,9 @@ from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.models import Answer, Response
 from ..kiosk.tallies import ResponseTally, release_waiting
-from ..rounds.models import Round
+from ..rounds.models import Mode, Round
 from ..timeutil import today
-from .charts import text_in
+from .charts import language_name, mode_name, text_in
 from .export_results import round_names
 from .queries import Selection, Unit, responses_by, units_of, where
 from .report import Filters, rounds_in_period
@@ -130,18 +131,42 @@ def smallest_class(groups: pd.DataFrame, shown: dict[str, set]) -> int:
 
 
 def response_columns(export: ResponseExport) -> list[Column]:
+    """The fixed columns, then per question its answer's code and, for pictures, faces and thumbs, its words."""
     columns = [
-        Column("round", _("The round: the day it opened and its questionnaire.")),
-        Column("questionnaire", _("The questionnaire's short name.")),
+        Column("round", _("The round: the day it opened and its questionnaire."), header=_("Round")),
+        Column("questionnaire", _("The questionnaire's short name."), header=_("Questionnaire")),
         Column("day", _("The day the response was given (never the time). Empty when fewer than %(k)s responses "
-                        "of the round were given that day, or to protect such a day.", k=export.k)),
+                        "of the round were given that day, or to protect such a day.", k=export.k),
+               header=_("Day")),
         Column("language", _("The language the respondent chose. Empty when fewer than %(k)s responses of the "
-                             "round are in that language, or to protect such a language.", k=export.k)),
+                             "round are in that language, or to protect such a language.", k=export.k),
+               header=_("Language code")),
+        Column("language_name", _("The language, by its own name; empty when the code is."), header=_("Language")),
         Column("mode", _("How the respondent answered: kiosk (alone on the tablet), phone (own phone), assisted "
                          "(helped by staff), paper (typed in later). Empty when fewer than %(k)s responses of "
-                         "the round share it, or to protect such a group.", k=export.k)),
+                         "the round share it, or to protect such a group.", k=export.k),
+               header=_("Way of answering (code)")),
+        Column("mode_name", _("The way of answering in words; empty when the code is."),
+               header=_("Way of answering")),
     ]
-    return columns + [Column(key, question_meaning(asked)) for key, asked in export.questions]
+    with_words = worded(export)
+    for key, asked in export.questions:
+        question = text_in(asked[0][1].text)
+        columns.append(Column(key, question_meaning(asked), header=question))
+        if key in with_words:
+            columns.append(Column(f"{key}{IN_WORDS}", _("The answer to %(key)s in words.", key=key),
+                                  header=_("%(question)s (in words)", question=question)))
+    return columns
+
+
+#: the code of a question's column of answers in words: its key and this
+IN_WORDS = "_words"
+
+
+def worded(export: ResponseExport) -> dict[str, dict[str, str]]:
+    """Per question with options (faces, thumbs, pictures): each option's code and its words."""
+    return {key: {choice.value: text_in(choice.text) for _survey, question in asked for choice in question.choices()}
+            for key, asked in export.questions if any(question.choices() for _survey, question in asked)}
 
 
 def question_meaning(asked: list[tuple[surveys.Questionnaire, surveys.Question]]) -> str:
@@ -166,11 +191,25 @@ def response_rows(export: ResponseExport) -> Iterator[list[Any]]:
     slugs = {r.id: r.questionnaire.slug for r in export.rounds}
     keys = [key for key, _asked in export.questions]
     faces = {key for key, asked in export.questions if all(q.kind.summary == "scale" for _, q in asked)}
-    return _rows(names, slugs, keys, faces, export.units, export.shown)
+    words = Words(worded(export), {code: language_name(code) for r in export.rounds for code in r.languages},
+                  {mode: mode_name(mode) for mode in Mode})
+    return _rows(names, slugs, keys, faces, export.units, export.shown, words)
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the codes of a response file say, in the staff member's language, gathered while the request runs."""
+
+    answers: dict[str, dict[str, str]]
+    languages: dict[str, str]
+    modes: dict[str, str]
+
+    def of_answer(self, key: str, values: list[str] | None) -> str | None:
+        return "; ".join(self.answers[key].get(value, value) for value in values) if values else None
 
 
 def _rows(names: dict[int, str], slugs: dict[int, str], keys: list[str], faces: set[str], units: frozenset[Unit],
-          shown: dict[Unit, dict[str, set]]) -> Iterator[list[Any]]:
+          shown: dict[Unit, dict[str, set]], words: Words) -> Iterator[list[Any]]:
     query = (select(Response.id, Response.round_id, Response.batch, Response.day, Response.language, Response.mode)
              .where(*where(Response, Selection(tuple(names), units=units))).order_by(func.random())
              .execution_options(yield_per=CHUNK))
@@ -179,10 +218,18 @@ def _rows(names: dict[int, str], slugs: dict[int, str], keys: list[str], faces: 
         for row in chunk:
             visible = shown.get((row.round_id, row.batch), NOTHING_SHOWN)
             given = answers.get(row.id, {})
-            yield [names[row.round_id], slugs[row.round_id],
-                   *(shown_as_text(value) if value in visible[column] else None
-                     for column, value in (("day", row.day), ("language", row.language), ("mode", row.mode))),
-                   *(cell(given.get(key), key in faces) for key in keys)]
+            day, language, mode = (value if value in visible[column] else None for column, value in
+                                   (("day", row.day), ("language", row.language), ("mode", row.mode)))
+            yield [names[row.round_id], slugs[row.round_id], shown_as_text(day),
+                   language, words.languages.get(language), mode, words.modes.get(mode),
+                   *chain.from_iterable(answer_cells(key, given.get(key), key in faces, words) for key in keys)]
+
+
+def answer_cells(key: str, values: list[str] | None, face: bool, words: Words) -> list:
+    """A question's cells: the answer's code, then its words when the question has options."""
+    if key in words.answers:
+        return [cell(values, face), words.of_answer(key, values)]
+    return [cell(values, face)]
 
 
 def shown_as_text(value: Any) -> str:

@@ -37,8 +37,15 @@ def results_columns() -> list[Column]:
         "ci_high": _("Upper end of the 95% Wilson interval of share."),
         "note": _("Why a number is empty."),
     }
+    headers = {
+        "table": _("Kind of figure"), "questionnaire": _("Questionnaire"), "question_key": _("Question code"),
+        "question": _("Question"), "group": _("Group"), "value": _("Answer code"), "label": _("Answer or group"),
+        "count": _("People"), "base": _("Out of"), "share": _("Share"), "mean_0_100": _("Mean (0–100)"),
+        "ci_low": _("Share: lowest likely (95%)"), "ci_high": _("Share: highest likely (95%)"), "note": _("Note"),
+    }
     percent = {"share", "ci_low", "ci_high"}
-    return [Column(name, meanings[name], "percent" if name in percent else None) for name in COLUMN_NAMES]
+    return [Column(name, meanings[name], "percent" if name in percent else None, headers[name])
+            for name in COLUMN_NAMES]
 
 
 def table_meanings() -> list[Column]:

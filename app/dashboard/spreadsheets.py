@@ -1,5 +1,9 @@
 """Writing exports: CSV streamed line by line, XLSX in openpyxl's write-only mode, each with its data dictionary.
 
+A CSV is for programs: its header holds the columns' codes. An XLSX is for people: its header is in the staff
+member's language, its columns are as wide as their first rows need, and its data dictionary gives each column's
+header, code and meaning.
+
 A cell that starts like a formula (=, +, -, @) is kept as text: a respondent's comment must never
 run as a formula in the coordinator's spreadsheet program.
 """
@@ -11,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from typing import IO, Any
 
 from flask import Response, send_file, stream_with_context
@@ -27,16 +32,28 @@ from surveys.cells import is_formula_like, text_cell
 CSV_BATCH = 200
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
+#: rows read ahead to fit the XLSX columns to their content; narrowest and widest column, in characters
+WIDTH_SAMPLE = 200
+MIN_WIDTH, MAX_WIDTH = 8, 60
+#: a header longer than this wraps onto more lines rather than widening its column
+HEADER_WIDTH = 24
 
 
 @dataclass(frozen=True)
 class Column:
     """A column of an export and what it means, for the data dictionary."""
 
+    #: the code: the CSV's header, and the key programs read
     name: str
     meaning: str
     #: "percent" shows a share (0-1) as a percentage in the XLSX
     format: str | None = None
+    #: the XLSX header, in the staff member's language (the code when None)
+    header: str | None = None
+
+    @property
+    def title(self) -> str:
+        return self.header or self.name
 
 
 @dataclass
@@ -130,28 +147,50 @@ def sheet_title(title: str) -> str:
 
 
 def _write_sheet(workbook: Workbook, sheet: Sheet) -> None:
+    """The header in words, then the rows; the first rows are read ahead to fit the columns' widths to them."""
     worksheet = workbook.create_sheet(sheet_title(sheet.title))
     worksheet.freeze_panes = "A2"
+    rows = iter(sheet.rows)
+    first = list(islice(rows, WIDTH_SAMPLE))
     for index, column in enumerate(sheet.columns):
-        worksheet.column_dimensions[get_column_letter(index + 1)].width = max(10, min(40, len(column.name) + 4))
-    worksheet.append([_cell(worksheet, column.name, font=BOLD) for column in sheet.columns])
+        width = column_width(column, [row[index] for row in first])
+        worksheet.column_dimensions[get_column_letter(index + 1)].width = width
+    worksheet.append([_cell(worksheet, column.title, font=BOLD, wrap=True) for column in sheet.columns])
     formats = [column.format for column in sheet.columns]
-    for row in sheet.rows:
+    for row in chain(first, rows):
         worksheet.append([_cell(worksheet, value, number_format=fmt) for value, fmt in zip(row, formats, strict=True)])
 
 
+def column_width(column: Column, values: Sequence[Any]) -> int:
+    """As wide as the longest value shown, and as the header up to HEADER_WIDTH (a longer one wraps)."""
+    longest = max((len(_as_shown(value, column.format)) for value in values if value is not None), default=0)
+    return max(MIN_WIDTH, min(MAX_WIDTH, max(longest, min(len(column.title), HEADER_WIDTH)) + 2))
+
+
+def _as_shown(value: Any, number_format: str | None) -> str:
+    if isinstance(value, float):
+        return f"{value:.1%}" if number_format == "percent" else f"{value:.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _write_dictionary(workbook: Workbook, dictionary: Dictionary) -> None:
+    """Notes about the file, then per sheet each column: its header, its code and what it means."""
     worksheet = workbook.create_sheet(sheet_title(_("Data dictionary")))
-    worksheet.column_dimensions["A"].width = 28
-    worksheet.column_dimensions["B"].width = 100
+    worksheet.column_dimensions["A"].width = 32
+    worksheet.column_dimensions["B"].width = 22
+    worksheet.column_dimensions["C"].width = 90
     worksheet.append([_cell(worksheet, dictionary.title, font=Font(bold=True, size=14))])
     for note in dictionary.notes:
-        worksheet.append(["", _cell(worksheet, note, wrap=True)])
+        worksheet.append(["", "", _cell(worksheet, note, wrap=True)])
     for title, columns in dictionary.sheets:
         worksheet.append([])
-        worksheet.append([_cell(worksheet, title, font=BOLD)])
+        worksheet.append([_cell(worksheet, title, font=BOLD), _cell(worksheet, _("Code"), font=BOLD),
+                          _cell(worksheet, _("Meaning"), font=BOLD)])
         for column in columns:
-            worksheet.append([_cell(worksheet, column.name, font=BOLD), _cell(worksheet, column.meaning, wrap=True)])
+            worksheet.append([_cell(worksheet, column.title, font=BOLD, wrap=True), _cell(worksheet, column.name),
+                              _cell(worksheet, column.meaning, wrap=True)])
 
 
 def _cell(worksheet, value: Any, font: Font | None = None, number_format: str | None = None,
