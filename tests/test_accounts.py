@@ -59,13 +59,18 @@ def test_a_worker_logs_in_and_lands_on_the_local_page_they_asked_for(client, wor
     "https://evil.example/", "//evil.example/", "/\\evil.example",
     # browsers drop tabs and line breaks from a URL: "/<tab>/evil.example" takes them to //evil.example
     "/%09/evil.example", "/%0d%0a/evil.example", "/%0a/evil.example", "%09//evil.example", "/%0d/evil.example",
-    "%20//evil.example", "https:evil.example", "/%5c%09evil.example", "/%00/evil.example",
+    "%20//evil.example", "https:evil.example", "/%5c%09evil.example", "/%7f/evil.example",
 ])
 def test_after_logging_in_nobody_is_sent_to_another_site(client, worker, elsewhere):
     response = log_in(client, worker.email, PASSWORD, next_page=elsewhere)
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
     assert logged_in(client)
+
+
+def test_a_nul_character_in_the_page_to_go_to_is_refused_before_anything(client, worker):
+    assert log_in(client, worker.email, PASSWORD, next_page="/%00/evil.example").status_code == 400
+    assert not logged_in(client)
 
 
 def test_a_local_page_with_a_line_break_in_its_address_lands_on_the_start_page(client, worker):
