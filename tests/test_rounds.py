@@ -91,6 +91,14 @@ def test_the_launch_form_offers_the_latest_questionnaires_in_their_complete_lang
         assert mode in page
 
 
+def test_the_launch_form_says_which_questionnaire_is_the_amif_one(as_worker, project, library):
+    page = as_worker.get(f"/projects/{project.id}/rounds/new").get_data(as_text=True)
+    options = re.findall(r"<option [^>]*>([^<]*)</option>", page)
+    amif = [option for option in options if "AMIF" in option]
+    assert len(amif) == 1 and re.fullmatch(r"Your opinion on the project \(version \d+\) · AMIF: its answers fill "
+                                           r"the indicator table for the ministry", amif[0])
+
+
 def test_launching_creates_the_round_with_a_hashed_pin_and_notes_it_in_the_audit_log(as_worker, project, library):
     reply = as_worker.post(f"/projects/{project.id}/rounds/new", data=launch_data(library))
     round_ = db.session.scalars(select(Round)).one()

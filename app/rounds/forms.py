@@ -25,6 +25,7 @@ from wtforms.validators import InputRequired, NumberRange, Optional, Regexp, Val
 from wtforms.widgets import CheckboxInput, ListWidget
 
 import surveys
+from analysis.indicators import AMIF_INDICATOR, indicator_questions
 
 from ..access import visible_questionnaires
 from ..centres.models import Project
@@ -124,6 +125,9 @@ def _option(questionnaire: Questionnaire, voices: Voices) -> QuestionnaireOption
     else:
         label = _("%(title)s (version %(version)d, own questionnaire of the centre)", title=title,
                   version=questionnaire.version)
+    if indicator_questions(survey, AMIF_INDICATOR):
+        label = _("%(questionnaire)s · AMIF: its answers fill the indicator table for the ministry",
+                  questionnaire=label)
     return QuestionnaireOption(questionnaire.id, (questionnaire.organisation_id, questionnaire.slug), label,
                                languages, tuple(silent_languages(questionnaire, languages, voices)))
 
