@@ -67,7 +67,8 @@ def test_launching_says_which_languages_cannot_be_heard_and_links_to_recording_t
     silent = silent_on_voices_page(worker, after, "ti")
     tigrinya = lines[f"{after.id}-ti"]
     total = int(re.search(r"of (\d+) texts", tigrinya).group(1))
-    assert f"<bdi dir=\"ltr\">{TIGRINYA}</bdi>: {silent} of {total} texts cannot be heard." in tigrinya and silent == total
+    assert silent == total
+    assert f'<bdi dir="ltr">{TIGRINYA}</bdi>: {silent} of {total} texts cannot be heard.' in tigrinya
     assert f'href="/library/{after.id}/voices/ti?show=guided">Record them</a>' in tigrinya
     assert f"{after.id}-ps" in lines and f"{after.id}-so" in lines
     assert "Some texts cannot be heard." in page
@@ -98,7 +99,7 @@ def test_the_round_page_says_it_with_a_link_for_the_centre_s_staff_only(app, wor
     page = worker.get(f"/projects/{project.id}/rounds/{round_.id}").text
     warning = page[page.index('id="sound-warning"'):]
     warning = warning[:warning.index("</div>")]
-    assert f"<bdi dir=\"ltr\">{TIGRINYA}</bdi>: " in warning and "texts cannot be heard." in warning
+    assert f'<bdi dir="ltr">{TIGRINYA}</bdi>: ' in warning and "texts cannot be heard." in warning
     assert f'href="/library/{round_.questionnaire_id}/voices/ti?show=guided"' in warning
     assert "Nederlands (Dutch)" in warning, "no computer voice's clips were made here: Dutch is silent too"
 
@@ -106,7 +107,7 @@ def test_the_round_page_says_it_with_a_link_for_the_centre_s_staff_only(app, wor
     seen = admin.get(f"/projects/{project.id}/rounds/{round_.id}").text
     warning = seen[seen.index('id="sound-warning"'):]
     warning = warning[:warning.index("</div>")]
-    assert f"<bdi dir=\"ltr\">{TIGRINYA}</bdi>: " in warning and "/voices/" not in warning
+    assert f'<bdi dir="ltr">{TIGRINYA}</bdi>: ' in warning and "/voices/" not in warning
     assert "Staff of the project's centre can record them" in warning
 
 
