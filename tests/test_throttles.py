@@ -137,7 +137,7 @@ def test_parallel_wrong_pins_from_one_copied_cookie_are_checked_no_more_than_all
     def wrong_pin(i):
         client = app.test_client()
         client.set_cookie("session", locked_tablet)
-        return client.post("/kiosk/unlock", data={"pin": f"{i:04d}"[-4:].replace(PIN, "1111")}).status_code
+        return client.post("/kiosk/unlock", data={"pin": f"{i:04d}"}).status_code
 
     statuses = burst(wrong_pin)
     assert set(statuses) <= {200, 429}, statuses
