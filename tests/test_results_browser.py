@@ -75,7 +75,7 @@ def test_the_faces_chart_shows_level_labels_that_never_overlap_and_an_axis_that_
     tick_boxes = boxes(chart.locator(".xtick text"))
     frame = chart.bounding_box()
     assert tick_boxes[-1]["x"] + tick_boxes[-1]["width"] <= frame["x"] + frame["width"], "100% is not cut off"
-    assert chart.locator(".xtitle").text_content() == "← ontevreden gezichten   |   tevreden gezichten →"
+    assert chart.locator(".xtitle").text_content() == "← ontevreden gezichtjes   |   blije gezichtjes →"
 
 
 def test_the_project_page_breaks_no_rule_of_the_content_security_policy(demo, dutch_page, live_server):

@@ -58,7 +58,7 @@ def test_closing_a_round_asks_first_and_cancel_keeps_it_open(dutch_page, live_se
     page.goto(round_url(live_server, round_))
     page.get_by_role("link", name="Ronde afsluiten").click()
     assert page.get_by_role("heading", level=1).inner_text() == "De ronde afsluiten?"
-    assert "Vanaf morgen kan niemand nog antwoorden" in page.locator("main").inner_text()
+    assert "Vanaf morgen kan niemand meer antwoorden" in page.locator("main").inner_text()
     screenshot(page, "round-close-confirm-nl")
     assert closed_on(round_) is None, "asking is not closing"
     page.get_by_role("link", name="Annuleren").click()
@@ -115,7 +115,7 @@ def test_a_kiosk_round_offers_no_flyer_and_says_why(dutch_page, live_server, a_r
     page = dutch_page
     page.goto(round_url(live_server, round_))
     assert page.get_by_role("link", name="De flyer afdrukken").count() == 0
-    assert "op een telefoon begint een tabletronde na elk antwoord opnieuw" in page.locator("#share").inner_text()
+    assert "op een gsm begint een tabletronde na elk antwoord opnieuw" in page.locator("#share").inner_text()
     page.goto(round_url(live_server, round_) + "/flyer")
     assert page.url == round_url(live_server, round_) + "#share"
     assert page.locator(".flash.error").count() == 1
