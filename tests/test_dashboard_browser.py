@@ -2,6 +2,7 @@
 
 from urllib.parse import urlparse
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
@@ -33,6 +34,14 @@ def test_a_coordinator_sees_at_a_glance_which_project_does_well_and_which_looks_
     warnings = page.locator("tr", has_text="Woonbegeleiding").locator(".badge.warn").all_inner_texts()
     assert "Too good to be true" in warnings[0]
     assert any("gave the best face to every question" in words for words in warnings[1:]), warnings
+    page.goto(f"{live_server}/results/amif")
+    flagged = page.locator("tr", has_text="Woonbegeleiding").locator("td.trust")
+    assert "gave the best face to every question" in flagged.inner_text()
+    page.get_by_role("link", name="Leave them out").click()
+    expect(page.get_by_role("link", name="Show every project")).to_be_visible()
+    assert "Left out of this version" in page.locator("tr", has_text="Woonbegeleiding").inner_text()
+    screenshot(page, "results-amif-trusted")
+    page.goto(f"{live_server}/results/")
     assert page.locator("tr", has_text="Vrouwengroep").locator(".badge.warn").count() == 0
     page.locator("a", has_text="Woonbegeleiding").click()
     page.wait_for_selector(".js-plotly-plot .main-svg")
