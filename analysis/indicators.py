@@ -24,9 +24,7 @@ class IndicatorRow:
 
 def helped_values(question: surveys.Question) -> set[str]:
     """The answers that count as "it helped": faces above the middle, or yes."""
-    if question.kind.summary == "scale":
-        return positive_values(question)
-    return {"yes"} if question.type == "thumbs" else set()
+    return positive_values(question)
 
 
 def indicator_questions(survey: surveys.Questionnaire, indicator: str = AMIF_INDICATOR) -> list[surveys.Question]:

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import surveys
+from surveys import SummaryKind
 
 from .stats import scale_score, share, wilson_interval
 
@@ -11,7 +12,7 @@ from .stats import scale_score, share, wilson_interval
 @dataclass
 class Summary:
     key: str
-    kind: str
+    kind: SummaryKind
     #: respondents who answered this question
     answered: int
     #: respondents of the group (answered or skipped)
@@ -31,9 +32,9 @@ class Summary:
 
 
 def positive_values(question: surveys.Question) -> set[str]:
-    """Faces above the middle one: the two best of five, the best of three."""
-    values = [choice.value for choice in question.choices()]
-    return set(values[len(values) // 2 + 1:])
+    """The answers that say something is good: faces above the middle one (the two best of five, the best of
+    three), yes."""
+    return question.kind.positive_values(question)
 
 
 def summarise(question: surveys.Question, counts: Mapping[str, int], answered: int, respondents: int,
@@ -43,10 +44,10 @@ def summarise(question: surveys.Question, counts: Mapping[str, int], answered: i
     if answered < k:
         summary.hidden = True
         return summary
-    if summary.kind in ("scale", "choice"):
+    if summary.kind in (SummaryKind.SCALE, SummaryKind.CHOICE):
         summary.distribution = [(choice.value, counts.get(choice.value, 0), counts.get(choice.value, 0) / answered)
                                 for choice in question.choices()]
-    if summary.kind == "scale":
+    if summary.kind is SummaryKind.SCALE:
         _add_scale(summary, question, counts, answered)
     return summary
 

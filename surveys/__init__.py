@@ -7,11 +7,11 @@ from .languages import LANGUAGES, LIBRARY_LANGUAGES, Language, is_rtl, language_
 from .loader import check_questionnaire, load_questionnaire, questionnaire_from_dict
 from .model import Choice, Intro, Option, Question, Questionnaire, Text
 from .problems import InvalidAnswer, Problem, QuestionnaireError
-from .types import QUESTION_TYPES, QuestionType
+from .types import PRESETS, QUESTION_TYPES, QuestionType, SummaryKind
 
 __all__ = [
     "LANGUAGES", "LIBRARY_LANGUAGES", "Language", "is_rtl", "language_name",
     "check_questionnaire", "load_questionnaire", "questionnaire_from_dict",
     "Choice", "Intro", "Option", "Question", "Questionnaire", "Text",
-    "InvalidAnswer", "Problem", "QuestionnaireError", "QUESTION_TYPES", "QuestionType",
+    "InvalidAnswer", "Problem", "QuestionnaireError", "PRESETS", "QUESTION_TYPES", "QuestionType", "SummaryKind",
 ]

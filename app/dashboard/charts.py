@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 import surveys
 from analysis import figures
+from surveys import SummaryKind
 from surveys.scales import FACE_TEXTS
 
 from ..locale import current_locale
@@ -33,13 +34,13 @@ def to_json(figure) -> str:
 
 def faces_chart(section: Section) -> str | None:
     rows = [(text_in(q.question.text), q.summary) for q in section.questions
-            if q.question.kind.summary == "scale" and not q.summary.hidden]
+            if q.question.kind.summary is SummaryKind.SCALE and not q.summary.hidden]
     sides = (_("unhappy faces"), _("happy faces"))
     return to_json(figures.diverging_faces(rows, face_labels(), sides)) if rows else None
 
 
 def trend_chart(section: Section) -> str | None:
-    scale = [q for q in section.questions if q.question.kind.summary == "scale"]
+    scale = [q for q in section.questions if q.question.kind.summary is SummaryKind.SCALE]
     if len(section.rounds) < 2 or not scale:
         return None
     labels = [round_label(r.round) for r in section.rounds if not r.withheld]

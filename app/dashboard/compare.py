@@ -9,6 +9,7 @@ import surveys
 from analysis.quality import Trust
 from analysis.stats import scale_score
 from analysis.suppression import suppress_small_cells
+from surveys import SummaryKind
 
 from ..centres.models import Organisation, Project
 from ..extensions import db
@@ -54,7 +55,7 @@ def _comparison(rounds: list[Round], group_of, k: int) -> Comparison:
     shown = suppress_small_cells(sizes, k)
     shown.pop("total", None)
     comparison = Comparison(survey, shown, trust=group_trust(selection, {r.id: group_of(r) for r in counted}, shown))
-    keys = [q.key for q in survey.questions if q.kind.summary == "scale"]
+    keys = [q.key for q in survey.questions if q.kind.summary is SummaryKind.SCALE]
     answers = enough_answered(answers_by(selection, "round_id", "batch", keys=keys), k)
     group_by_round = {r.id: group_of(r) for r in counted}
     answers = answers.assign(group=answers["round_id"].map(group_by_round))

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 
 import surveys
 from analysis.suppression import shown_groups, shown_values
+from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
@@ -173,7 +174,7 @@ def question_meaning(asked: list[tuple[surveys.Questionnaire, surveys.Question]]
     parts = []
     for survey, question in asked:
         values = "; ".join(f"{c.value} = {text_in(c.text)}" for c in question.choices())
-        if question.kind.summary == "comments":
+        if question.kind.summary is SummaryKind.COMMENTS:
             values = _("free text written by the respondent")
         elif question.settings.get("multiple"):
             values += " " + _("(several, separated by \"%(separator)s\")", separator=SEPARATOR)
@@ -190,7 +191,7 @@ def response_rows(export: ResponseExport) -> Iterator[list[Any]]:
     names = round_names(export.rounds)
     slugs = {r.id: r.questionnaire.slug for r in export.rounds}
     keys = [key for key, _asked in export.questions]
-    faces = {key for key, asked in export.questions if all(q.kind.summary == "scale" for _, q in asked)}
+    faces = {key for key, asked in export.questions if all(q.kind.summary is SummaryKind.SCALE for _, q in asked)}
     words = Words(worded(export), {code: language_name(code) for r in export.rounds for code in r.languages},
                   {mode: mode_name(mode) for mode in Mode})
     return _rows(names, slugs, keys, faces, export.units, export.shown, words)

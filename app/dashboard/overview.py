@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from analysis.quality import Trust
 from analysis.stats import scale_score
+from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
@@ -54,7 +55,8 @@ def project_overview(projects: list[Project], k: int) -> list[ProjectRow]:
 
 
 def scale_keys(rounds: list[Round]) -> list[str]:
-    return sorted({q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "scale"})
+    return sorted({q.key for r in rounds for q in r.questionnaire.survey.questions
+                   if q.kind.summary is SummaryKind.SCALE})
 
 
 def project_row(project: Project, rounds: list[Round], per_round: pd.DataFrame, trust: dict[int, Trust],

@@ -25,6 +25,7 @@ from analysis.quality import Trust
 from analysis.stats import scale_score
 from analysis.summaries import Summary, summarise
 from analysis.suppression import shown_groups, suppress_small_cells
+from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
@@ -278,7 +279,7 @@ def sections(rounds: list[Round], figures: list[RoundFigures], counts: AnswerCou
         survey = max(group, key=lambda r: r.questionnaire.version).questionnaire.survey
         ids = [r.id for r in group]
         questions = [question_report(q, counts, per_unit, group, hidden, k)
-                     for q in survey.questions if q.kind.summary in ("scale", "choice")]
+                     for q in survey.questions if q.kind.summary in (SummaryKind.SCALE, SummaryKind.CHOICE)]
         found.append(Section(survey, [f for f in figures if f.round.id in ids], questions))
     return found
 
@@ -293,7 +294,7 @@ def question_report(question: surveys.Question, counts: AnswerCounts, per_unit: 
     answered = values.pop(ANSWERED, 0)
     report = QuestionReport(question, summarise(question, values, answered, respondents, k),
                             left_out=counts.left_out(question.key, units))
-    if question.kind.summary == "scale":
+    if question.kind.summary is SummaryKind.SCALE:
         report.trend = [(r, None if r.id in hidden_rounds else
                          round_mean(counts.values(question.key, counts.units_in([r.id])), k)) for r in rounds]
     return report
@@ -307,7 +308,7 @@ def round_mean(values: dict[str, int], k: int) -> float | None:
 
 
 def faces_keys(rounds: list[Round]) -> set[str]:
-    return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "scale"}
+    return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary is SummaryKind.SCALE}
 
 
 def mean_of_faces(counts: AnswerCounts, keys: set[str], units, mode: str | None = None) -> tuple[float, int]:
@@ -343,7 +344,7 @@ def satisfaction_by_mode(rounds: list[Round], counts: AnswerCounts, shown: UnitG
 
 
 def comment_keys(rounds: list[Round]) -> set[str]:
-    return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary == "comments"}
+    return {q.key for r in rounds for q in r.questionnaire.survey.questions if q.kind.summary is SummaryKind.COMMENTS}
 
 
 def comments(rounds: list[Round], selection: Selection, limit: int = 200) -> list[tuple[Round, str]]:

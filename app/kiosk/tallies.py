@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 import surveys
 from analysis.quality import response_flags
+from surveys import SummaryKind
 
 from ..extensions import db
 from ..rounds.models import Round
@@ -81,7 +82,7 @@ def tallies_of(survey: surveys.Questionnaire, values: list[tuple[str, int, str]]
     answer_counts: Counter = Counter()
     for key, answers in by_key.items():
         answer_counts[(key, ANSWERED)] += 1
-        if survey.question(key).kind.summary != "comments":
+        if survey.question(key).kind.summary is not SummaryKind.COMMENTS:
             answer_counts.update((key, value) for value in answers)
     return response_counts, answer_counts
 
