@@ -373,6 +373,20 @@ def test_a_question_of_every_type_is_added(staff, own, kind, expected):
             ("option_1", "home", "home (nl)"), ("option_2", "briefcase", "briefcase (nl)")]
 
 
+def test_a_dutch_coordinator_adds_questions_of_kinds_named_in_dutch(staff, own, centre, make_user):
+    dutch = make_user("coordinator.nl@example.org", Role.COORDINATOR, centre=centre, locale="nl")
+    page = staff.log_in(dutch).get(f"/library/{own.id}/edit").text
+    offered = re.search(r'<select id="new_type" name="new_type">(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r'<option value="(\w+)">([^<]+)</option>', offered) == [
+        ("faces5", "Gezichtjes, 5 punten (heel slecht tot heel goed)"),
+        ("faces3", "Gezichtjes, 3 punten (slecht, gaat wel, goed)"),
+        ("extent5", "Gezichtjes, 5 punten (helemaal niet tot heel veel)"),
+        ("thumbs", "Duimpjes: ja of nee"), ("thumbs_dont_know", "Duimpjes: ja, nee of weet niet"),
+        ("pictures", "Afbeeldingen: kies er één"), ("pictures_multiple", "Afbeeldingen: kies er één of meer"),
+        ("text", "Vrije opmerking (getypt)"), ("info", "Infoscherm (vraagt niets)")]
+    assert "Scherm 1 · Gezichtjes</h3>" in page and "Scherm 2 · Duimpjes</h3>" in page
+
+
 def test_settings_are_changed_in_place(staff, own):
     editor = Editor(staff.log_in(staff.user), own.id)
     editor["q0.points"] = "3"

@@ -70,7 +70,7 @@ def render_editor(found: Questionnaire, draft: editor.Draft, changed: str = "",
         completeness=editor.completeness(draft), stored_languages=stored_languages,
         stored_keys={q.key for q in found.survey.questions}, recorded=recorded,
         recorded_languages={key: [lang for other, lang in recorded if other == key] for key, _lang in recorded},
-        new_questions=editor.NEW_QUESTIONS, other_languages=[lang for lang in surveys.LANGUAGES
+        new_questions=editor.new_question_choices(), other_languages=[lang for lang in surveys.LANGUAGES
                                                              if lang not in draft["languages"]],
         pictograms=sorted(pictogram_names()), sprite=page.sprite(sorted(pictogram_names())),
     ), 200

@@ -24,26 +24,24 @@ from .imports import staff_language_name, staff_text
 
 Draft = dict[str, Any]
 
-#: what "Add a question" offers: the label, and the question it starts as
-NEW_QUESTIONS = {
-    "faces5": (_l("Faces, 5 points (very bad to very good)"), {"type": "faces", "points": 5}),
-    "faces3": (_l("Faces, 3 points (bad, so-so, good)"), {"type": "faces", "points": 3}),
-    "extent5": (_l("Faces, 5 points (not at all to very much)"), {"type": "faces", "points": 5, "labels": "extent"}),
-    "thumbs": (_l("Thumbs: yes or no"), {"type": "thumbs"}),
-    "thumbs_dont_know": (_l("Thumbs: yes, no or don't know"), {"type": "thumbs", "dont_know": True}),
-    "pictures": (_l("Pictures: pick one"), {"type": "pictures"}),
-    "pictures_multiple": (_l("Pictures: pick one or more"), {"type": "pictures", "multiple": True}),
-    "text": (_l("Free comment (typed)"), {"type": "text"}),
-    "info": (_l("Information screen (asks nothing)"), {"type": "info"}),
-}
-TYPE_NAMES = {
-    "faces": _l("Faces"), "thumbs": _l("Thumbs"), "pictures": _l("Pictures"), "text": _l("Free comment"),
-    "info": _l("Information screen"),
-}
 SETTING_KEYS = ("points", "labels", "dont_know", "multiple", "max_length")
 #: the field paths the editor shows a problem next to (others go to the nearest of them)
 SHOWN_PATHS = re.compile(r"^(title|description|intro\.text|languages|questions(\[\d+\](\.(key|type|text|picture|"
                          r"indicator|points|labels|dont_know|multiple|max_length|options(\[\d+\](\.(key|text|picture))?)?))?)?)$")
+
+
+# -- the question types, in the staff member's words -------------------------------------------
+
+
+def new_question_choices() -> list[tuple[str, str]]:
+    """What "Add a question" offers: every preset of every question type, with its label for staff."""
+    return [(key, staff_text(preset.label)) for key, (_kind, preset) in surveys.PRESETS.items()]
+
+
+def type_name(name: str) -> str:
+    """What staff call a question type ("Faces"); a name Vox does not know stays as it is."""
+    kind = surveys.QUESTION_TYPES.get(name)
+    return staff_text(kind.label) if kind else name
 
 
 # -- from the stored questionnaire and from the form --------------------------------------------
@@ -208,13 +206,13 @@ def _all_texts(draft: Draft) -> list[dict[str, str]]:
 
 
 def add_question(draft: Draft, form: MultiDict) -> str:
-    chosen = NEW_QUESTIONS.get(form.get("new_type", ""))
+    chosen = surveys.PRESETS.get(form.get("new_type", ""))
     if chosen is None:
         return "questions"
+    kind, preset = chosen
     taken = {q["key"] for q in draft["questions"]}
     question = {"key": _free_key("question", len(draft["questions"]) + 1, taken), "origin": "", "text": {},
-                "picture": "", "indicator": "", "audio": {}, **chosen[1]}
-    kind = surveys.QUESTION_TYPES[question["type"]]
+                "picture": "", "indicator": "", "audio": {}, "type": kind.name, **preset.settings}
     question.update({name: question.get(name, setting.default) for name, setting in kind.settings.items()})
     if kind.has_options:
         question["options"] = []

@@ -62,7 +62,7 @@ def display_text(text: dict[str, str], fallback: str = "") -> str:
 
 def type_name(question: dict | surveys.Question) -> str:
     kind = question["type"] if isinstance(question, dict) else question.type
-    return str(editor.TYPE_NAMES.get(kind, kind))
+    return editor.type_name(kind)
 
 
 def subject(questionnaire: Questionnaire) -> str:
