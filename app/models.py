@@ -4,12 +4,12 @@ from .accounts.models import Role, User, project_members
 from .accounts.throttle import LoginThrottle
 from .audit.models import AuditEvent
 from .centres.models import Organisation, Project
-from .kiosk.models import Answer, Response
-from .kiosk.tallies import AnswerTally, ResponseTally
 from .library.audio_models import QuestionnaireAudio, VoiceRecording
 from .library.models import Questionnaire
+from .responses.models import Answer, Mode, Response
+from .responses.tallies import AnswerTally, ResponseTally
 from .rounds.lock import PinTries
-from .rounds.models import Mode, Round
+from .rounds.models import Round
 from .rounds.sessions import RoundSession
 
 __all__ = ["Answer", "AnswerTally", "AuditEvent", "LoginThrottle", "Mode", "Organisation", "PinTries", "Project",

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 import surveys
 from app.extensions import db
-from app.kiosk.submission import SubmissionError, parse_submission
 from app.models import Answer, Response
+from app.responses.submission import SubmissionError, parse_submission
 
 LIBRARY = Path(surveys.__file__).parent / "library"
 AFTER_ACTIVITY = surveys.load_questionnaire(LIBRARY / "after-activity.yaml")

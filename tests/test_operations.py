@@ -72,7 +72,7 @@ def test_purge_deletes_responses_older_than_the_retention_period_and_says_how_ma
     for days_ago in (399, 380, 10):
         make_response(round_, {"liked_today": "4"}, day=date.today() - timedelta(days=days_ago))
     db.session.commit()
-    from app.kiosk.tallies import release_waiting
+    from app.responses.tallies import release_waiting
 
     assert release_waiting([round_.id], k=3) == 1
     output = app.test_cli_runner().invoke(args=["purge", "--dry-run"]).output

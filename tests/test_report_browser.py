@@ -10,8 +10,8 @@ from datetime import date, timedelta
 import pytest
 
 from app.extensions import db
-from app.kiosk.tallies import rebuild_tallies
 from app.models import Role, User
+from app.responses.tallies import rebuild_tallies
 from tests.browser import SCREENS
 
 OUTPUT = SCREENS.parent

@@ -31,8 +31,8 @@ from analysis.suppression import suppress_table, with_totals
 
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.tallies import ANSWERED, release_waiting
 from ..library.models import Questionnaire
+from ..responses.tallies import ANSWERED, release_waiting
 from ..rounds.models import Round
 from .queries import Selection, answers_by, trust_by, units_of
 

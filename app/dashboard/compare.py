@@ -13,8 +13,8 @@ from surveys import SummaryKind
 
 from ..centres.models import Organisation, Project
 from ..extensions import db
-from ..kiosk.tallies import release_waiting
 from ..library.models import Questionnaire
+from ..responses.tallies import release_waiting
 from ..rounds.models import Round
 from .queries import Selection, answers_by, enough_answered, responses_by, trust_by, units_of
 

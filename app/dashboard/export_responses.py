@@ -29,9 +29,9 @@ from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.models import Answer, Response
-from ..kiosk.tallies import ResponseTally, release_waiting
-from ..rounds.models import Mode, Round
+from ..responses.models import Answer, Mode, Response
+from ..responses.tallies import ResponseTally, release_waiting
+from ..rounds.models import Round
 from ..timeutil import today
 from .charts import language_name, mode_name, text_in
 from .export_results import round_names

@@ -12,7 +12,7 @@ from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.tallies import release_waiting
+from ..responses.tallies import release_waiting
 from ..rounds.models import Round
 from ..timeutil import today
 from .queries import Selection, answers_by, enough_answered, responses_by, trust_by, units_of

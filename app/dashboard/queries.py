@@ -13,7 +13,7 @@ from sqlalchemy import and_, case, false, func, or_, select
 from analysis.quality import Trust
 
 from ..extensions import db
-from ..kiosk.tallies import ANSWERED, AnswerTally, ResponseTally
+from ..responses.tallies import ANSWERED, AnswerTally, ResponseTally
 
 #: one batch of one round: (round_id, batch)
 Unit = tuple[int, int]

@@ -29,8 +29,8 @@ from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.models import Answer, Response
-from ..kiosk.tallies import ANSWERED, release_waiting, waiting_responses
+from ..responses.models import Answer, Response
+from ..responses.tallies import ANSWERED, release_waiting, waiting_responses
 from ..rounds.models import Round
 from .queries import Selection, Unit, answered_by, answers_by, responses_by, trust_by, units_of, where
 

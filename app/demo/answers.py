@@ -8,7 +8,7 @@ from typing import Any
 
 import surveys
 
-from ..rounds.models import Mode
+from ..responses.models import Mode
 from .plan import SEED, A, K, P, W
 
 #: how much more (or less) than usual respondents skip questions

@@ -6,7 +6,7 @@ Each project's plan says how its group really feels (and whether that changes), 
 from dataclasses import dataclass
 
 from ..accounts.models import Role
-from ..rounds.models import Mode
+from ..responses.models import Mode
 
 SEED = 20240917
 

@@ -9,9 +9,9 @@ from flask import current_app
 from sqlalchemy import insert
 
 from ..extensions import db
-from ..kiosk.models import Answer, Response
-from ..kiosk.tallies import release_waiting
-from ..rounds.models import Mode, Round
+from ..responses.models import Answer, Mode, Response
+from ..responses.tallies import release_waiting
+from ..rounds.models import Round
 from ..timeutil import today
 from .answers import Respondent, draw_answers
 from .plan import ABSENCE, A, K, P, W

@@ -18,7 +18,8 @@ import surveys
 from surveys.pictures import pictogram_path
 
 from ..locale import babel_locale
-from ..rounds.models import Mode, Round
+from ..responses.models import Mode
+from ..rounds.models import Round
 from ..security import csp_nonce
 from .i18n import respondent
 from .speech import Voices

@@ -18,14 +18,14 @@ from ..extensions import csrf, db, limiter
 from ..library.audio import Recording, recording, send_recording
 from ..library.audio_models import VoiceRecording
 from ..locale import babel_locale
+from ..responses.operations import store_response
+from ..responses.submission import MAX_SUBMISSION_BYTES, SubmissionError, parse_submission
 from ..rounds.lock import is_locked_to
 from ..rounds.models import Round
 from ..timeutil import today
 from . import page
 from .i18n import respondent
-from .operations import store_response
 from .speech import clip_path
-from .submission import MAX_SUBMISSION_BYTES, SubmissionError, parse_submission
 
 bp = Blueprint("kiosk", __name__, template_folder="templates", static_folder="static",
                static_url_path="/kiosk-static")

@@ -12,8 +12,8 @@ from sqlalchemy import delete, func, select
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.models import Response
-from ..kiosk.tallies import rebuild_tallies
+from ..responses.models import Response
+from ..responses.tallies import rebuild_tallies
 from ..rounds.models import Round
 from ..timeutil import today
 

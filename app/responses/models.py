@@ -1,13 +1,25 @@
-"""Responses and their answers: nothing in here can tell who answered, or in which order."""
+"""Responses, their answers and the ways of answering: nothing in here can tell who answered, or in which order."""
 
 import uuid
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, SmallInteger, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..rounds.models import MODES_SQL
+
+
+class Mode(StrEnum):
+    """How respondents answer; stored with every response so its effect on answers can be seen."""
+
+    KIOSK = "kiosk"  # alone on a shared tablet
+    PHONE = "phone"  # on their own phone, via a QR code
+    ASSISTED = "assisted"  # helped by a staff member
+    PAPER = "paper"  # on paper, typed in later by staff
+
+
+MODES_SQL = ", ".join(f"'{mode}'" for mode in Mode)
 
 
 class Response(db.Model):

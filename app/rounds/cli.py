@@ -6,7 +6,7 @@ from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..kiosk.models import Response
+from ..responses.models import Response
 from .models import Round
 
 rounds = AppGroup("rounds", help="Rounds of questions asked in projects.")

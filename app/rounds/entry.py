@@ -19,10 +19,11 @@ from wtforms.validators import Length, Optional, ValidationError
 
 import surveys
 
-from ..kiosk.submission import Submission, SubmissionError, parse_submission
+from ..responses.models import Mode
+from ..responses.submission import Submission, SubmissionError, parse_submission
 from ..timeutil import today
 from .forms import MODE_LABELS, MultiCheckboxField
-from .models import Mode, Round
+from .models import Round
 from .paper import option_letter
 
 ENTRY_MODES = (Mode.ASSISTED, Mode.PAPER)

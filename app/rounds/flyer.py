@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 import surveys
 from surveys.pictures import pictogram_path
 
-from .models import Mode, Round
+from ..responses.models import Mode
+from .models import Round
 
 #: "Scan the code with your phone and tell us what you think. It is anonymous."
 INVITATIONS = {

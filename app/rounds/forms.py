@@ -34,8 +34,9 @@ from ..kiosk.speech import Voices
 from ..library.hearing import Silence, silent_languages
 from ..library.models import Questionnaire
 from ..locale import current_locale
+from ..responses.models import Mode
 from ..timeutil import today
-from .models import Mode, Round
+from .models import Round
 
 #: what each mode means, in the words a social worker uses
 MODE_LABELS = {

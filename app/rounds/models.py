@@ -2,25 +2,13 @@
 
 import secrets
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..responses.models import MODES_SQL, Mode
 from ..timeutil import today, utcnow
-
-
-class Mode(StrEnum):
-    """How respondents answer; stored with every response so its effect on answers can be seen."""
-
-    KIOSK = "kiosk"  # alone on a shared tablet
-    PHONE = "phone"  # on their own phone, via a QR code
-    ASSISTED = "assisted"  # helped by a staff member
-    PAPER = "paper"  # on paper, typed in later by staff
-
-
-MODES_SQL = ", ".join(f"'{mode}'" for mode in Mode)
 
 
 def new_token() -> str:

@@ -10,9 +10,9 @@ from ..audit.models import AuditEvent
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.models import Answer, Response
-from ..kiosk.tallies import rebuild_tallies
 from ..library.models import Questionnaire
+from ..responses.models import Answer, Response
+from ..responses.tallies import rebuild_tallies
 from ..timeutil import today
 from .models import Round
 from .sessions import RoundSession

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..kiosk.models import Response
+from ..responses.models import Response
 from .models import Round
 from .sessions import RoundSession
 

@@ -13,13 +13,14 @@ from ..accounts.models import Role
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.operations import store_response
-from ..kiosk.speech import Voices
 from ..kiosk.page import sprite
-from ..kiosk.submission import SubmissionError
+from ..kiosk.speech import Voices
 from ..library.hearing import silent_languages
 from ..locale import current_locale
 from ..numbers import whole_number
+from ..responses.models import Mode
+from ..responses.operations import store_response
+from ..responses.submission import SubmissionError
 from ..timeutil import today
 from . import entry, lock, operations, paper
 from .flyer import invitations, no_flyer_reason, pictograms
@@ -37,7 +38,7 @@ from .forms import (
     questionnaire_options,
 )
 from .links import kiosk_url, qr_svg_file, qr_svg_inline, short_url
-from .models import Mode, Round
+from .models import Round
 from .stats import response_count, round_figures, round_sessions
 from .status import LABELS as STATUS_LABELS
 from .status import Status, closed_today, open_first, status
