@@ -2,13 +2,13 @@
 
 import os
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from app import create_app
+from app import create_app, timeutil
 from app.extensions import db, limiter
 from app.library.operations import latest_library_version, sync_library
 from app.models import Answer, Organisation, Project, Response, Role, Round, User
@@ -148,3 +148,19 @@ def make_response(app):
         return response
 
     return make
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The app's clock (app.timeutil), stopped at this moment and moved on by hand: ``clock.advance(minutes=5)``."""
+
+    class Clock:
+        now = timeutil.now()
+
+        def advance(self, **delta) -> None:
+            self.now += timedelta(**delta)
+
+    stopped = Clock()
+    monkeypatch.setattr(timeutil, "now", lambda: stopped.now)
+    return stopped
+

@@ -1,12 +1,10 @@
 """Staff accounts: logging in and out, login throttling, their own settings, CSRF on every form."""
 
 import re
-from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-import app.accounts.throttle as throttle
 from app.extensions import db
 from app.models import AuditEvent, Organisation, Role
 
@@ -19,21 +17,6 @@ def worker(make_user, make_centre):
     user = make_user(email="lies@example.org", role=Role.WORKER, centre=make_centre(), locale="en", name="Lies")
     db.session.commit()
     return user
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The throttle's clock, moved on by hand."""
-
-    class Clock:
-        now = datetime(2026, 3, 2, 9, 0, 0)
-
-        def advance(self, **delta) -> None:
-            self.now += timedelta(**delta)
-
-    fake = Clock()
-    monkeypatch.setattr(throttle, "utcnow", lambda: fake.now)
-    return fake
 
 
 def log_in(client, email, password, next_page=None):

@@ -105,10 +105,10 @@ def test_a_new_project_can_have_a_retention(app, make_centre, make_user):
     assert db.session.scalar(select(Project.retention_days).where(Project.name == "Taalcafé")) == 730
 
 
-def test_what_the_form_announces_is_what_the_nightly_deletion_removes(app, project, old_responses, monkeypatch):
+def test_what_the_form_announces_is_what_the_nightly_deletion_removes(app, project, old_responses, clock):
     announced = retention.next_deletion(project, 381)
     assert announced.responses == 1  # given 399 days ago; the one of 380 days ago stays one more night
     project.retention_days = 381
     db.session.commit()
-    monkeypatch.setattr(retention, "today", lambda: today() + timedelta(days=1))  # the run after midnight
+    clock.advance(days=1)  # the run after midnight
     assert retention.purge_expired_responses(dry_run=True) == {f"{project.organisation.name} / Werkwinkel": 1}

@@ -612,7 +612,7 @@ def test_leaving_kiosk_mode_needs_the_rounds_pin(as_worker, kiosk_round):
     assert audit_actions() == ["kiosk.lock", "kiosk.unlock"]
 
 
-def test_five_wrong_pins_in_a_row_make_the_tablet_wait(as_worker, kiosk_round, monkeypatch):
+def test_five_wrong_pins_in_a_row_make_the_tablet_wait(as_worker, kiosk_round, clock):
     as_worker.post(round_url(kiosk_round, "/kiosk"))
     for _ in range(4):
         assert as_worker.post("/kiosk/unlock", data={"pin": "0000"}).status_code == 200
@@ -620,8 +620,7 @@ def test_five_wrong_pins_in_a_row_make_the_tablet_wait(as_worker, kiosk_round, m
     assert reply.status_code == 429 and "Too many wrong PINs. Try again in 5 minutes" in reply.get_data(as_text=True)
     assert as_worker.post("/kiosk/unlock", data={"pin": PIN}).status_code == 429  # even the right one, for now
     assert as_worker.get("/projects").headers["Location"] == f"/r/{kiosk_round.token}"
-    later = lock.utcnow() + timedelta(seconds=lock.WAIT_SECONDS + 1)
-    monkeypatch.setattr(lock, "utcnow", lambda: later)
+    clock.advance(seconds=lock.WAIT_SECONDS + 1)
     assert as_worker.post("/kiosk/unlock", data={"pin": PIN}).headers["Location"] == round_url(kiosk_round)
 
 

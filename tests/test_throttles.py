@@ -2,7 +2,7 @@
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from werkzeug.security import generate_password_hash
@@ -28,12 +28,9 @@ def worker(make_user, make_centre):
 
 
 @pytest.fixture
-def frozen_clock(monkeypatch):
+def frozen_clock(clock):
     """Time stands still: no delay runs out during a burst, so every try beyond the free ones must be refused."""
-    now = datetime(2026, 3, 2, 9, 0, 0)
-    monkeypatch.setattr(throttle, "utcnow", lambda: now)
-    monkeypatch.setattr(lock, "utcnow", lambda: now)
-    return now
+    return clock
 
 
 class Counter:

@@ -11,7 +11,6 @@ for a while too.
 
 import hashlib
 import math
-import time
 from datetime import datetime, timedelta
 
 from flask import request
@@ -21,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db, limiter
-from ..timeutil import utcnow
+from ..timeutil import epoch_seconds, utcnow
 
 #: failures allowed before each new try must wait
 FREE_FAILURES = 3
@@ -112,7 +111,7 @@ def client_seconds_to_wait() -> int:
     client = request.remote_addr or "unknown"
     resets = [limiter.limiter.get_window_stats(item, "login-failures", client).reset_time
               for item in CLIENT_LIMITS if not limiter.limiter.test(item, "login-failures", client)]
-    return max(1, math.ceil(max(resets) - time.time())) if resets else 0
+    return max(1, math.ceil(max(resets) - epoch_seconds())) if resets else 0
 
 
 def note_client_failure() -> None:

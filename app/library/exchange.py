@@ -12,7 +12,6 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask_babel import _
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from surveys.speech import text_digest
 
 from ..extensions import db
 from ..kiosk.speech import every_text, prompt_texts
+from ..timeutil import today
 from .audio import AUDIO_KINDS, MAX_AUDIO_BYTES, AudioRefused, audio_kind
 from .audio_models import VoiceRecording
 from .models import Questionnaire
@@ -83,7 +83,7 @@ def export_package(recordings: list[VoiceRecording], language: str, centre: str)
         entries.append({"text": recording.text, "digest": recording.text_digest, "mimetype": recording.mimetype,
                         "file": f"audio/{recording.text_digest}.{extension}"})
     manifest = {"kind": KIND, "format": FORMAT, "language": language, "centre": centre,
-                "exported_on": date.today().isoformat(), "recordings": entries}
+                "exported_on": today().isoformat(), "recordings": entries}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(zipfile.ZipInfo(MANIFEST, STAMP), json.dumps(manifest, ensure_ascii=False, indent=1),
