@@ -1,13 +1,12 @@
 """Exporting a questionnaire as an XLSForm that KoboToolbox converts and that imports back unchanged."""
 
 import io
-from collections.abc import Callable
 from typing import Any
 
 import openpyxl
 
 from ..cells import text_cell
-from ..model import Question, Questionnaire, Text
+from ..model import Questionnaire, Text
 from .names import language_column, unique_key
 
 
@@ -53,7 +52,7 @@ def _survey_rows(questionnaire: Questionnaire) -> list[dict[str, Any]]:
     rows = [{"type": "note", "name": intro_name, **_texts_in("label", questionnaire.intro.text, languages),
              **_audio_in(questionnaire.intro.audio, languages)}]
     for question in questionnaire.questions:
-        rows.append({"type": EXPORT_TYPES[question.type](question), "name": question.key,
+        rows.append({"type": question.kind.xlsform_type(question), "name": question.key,
                      **_texts_in("label", question.text, languages),
                      **_picture_in(question.picture, languages),
                      **_audio_in(question.audio, languages), "vox_indicator": question.indicator,
@@ -62,10 +61,10 @@ def _survey_rows(questionnaire: Questionnaire) -> list[dict[str, Any]]:
 
 
 def _choice_rows(questionnaire: Questionnaire) -> list[dict[str, Any]]:
-    """One list per pictures question, and each fixed list (faces, thumbs) once."""
+    """The choices of each question under the list name its type gives: a fixed list (faces, thumbs) once."""
     rows, written = [], set()
     for question in questionnaire.questions:
-        list_name = _list_name(question)
+        list_name = question.kind.xlsform_list(question)
         if list_name is None or list_name in written:
             continue
         written.add(list_name)
@@ -87,20 +86,3 @@ def _settings_row(questionnaire: Questionnaire) -> dict[str, Any]:
         row.update(_texts_in("vox_description", questionnaire.description, languages))
     return row
 
-
-def _list_name(question: Question) -> str | None:
-    if question.type == "faces":
-        words = "extent" if question.settings["labels"] == "extent" else "faces"
-        return f"vox_{words}{question.settings['points']}"
-    if question.type == "thumbs":
-        return "vox_thumbs_dk" if question.settings["dont_know"] else "vox_thumbs"
-    return f"options_{question.key}" if question.type == "pictures" else None
-
-
-EXPORT_TYPES: dict[str, Callable[[Question], str]] = {
-    "faces": lambda q: f"select_one {_list_name(q)}",
-    "thumbs": lambda q: f"select_one {_list_name(q)}",
-    "pictures": lambda q: f"{'select_multiple' if q.settings['multiple'] else 'select_one'} {_list_name(q)}",
-    "text": lambda q: "text",
-    "info": lambda q: "note",
-}

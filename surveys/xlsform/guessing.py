@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pictures import pictogram_names
+from ..types import QUESTION_TYPES
 from .reading import as_list
 
 FALLBACK_PICTURE = "help"
@@ -75,8 +76,8 @@ def _polarity(label: str) -> int:
 
 def scale_points(list_name: str, choices: list[dict[str, Any]]) -> int | None:
     """3 or 5 when the list is a satisfaction scale (from bad to good, or the other way round)."""
-    if match := re.fullmatch(r"vox_(?:faces|extent)([35])", list_name):
-        return int(match.group(1))
+    if settings := QUESTION_TYPES["faces"].list_settings(list_name):
+        return settings["points"]
     if len(choices) not in (3, 5):
         return None
     first, last = _labels(choices[0]), _labels(choices[-1])

@@ -17,6 +17,7 @@ from ..loader import MAX_VERSION, load_questionnaire, questionnaire_from_dict
 from ..messages import N_, Message, Nn_
 from ..model import Questionnaire, Text
 from ..problems import QuestionnaireError
+from ..types import QUESTION_TYPES
 from .guessing import guess_picture, own_pictograms, scale_points, vox_pictogram, yes_no_kinds
 from .names import language_code, unique_key, vox_key
 from .reading import SheetRows, XLSFormError, as_list, check_size, read_bytes, read_form
@@ -328,8 +329,8 @@ class _Importer:
             self.report.append(N_("row %(row)s: '%(name)s' is a %(points)s-point satisfaction scale: shown as "
                                   "%(points)s faces, answers stored as 1 (worst) to 5 (best).", row=row,
                                   name=element["name"], points=points))
-        labels = {"labels": "extent"} if list_name.startswith("vox_extent") else {}
-        return self.new_draft(element, row, "faces", points=points, **labels)
+        settings = QUESTION_TYPES["faces"].list_settings(list_name) or {"points": points}
+        return self.new_draft(element, row, "faces", **settings)
 
     def thumbs_draft(self, element: dict[str, Any], row: int, list_name: str, kinds: list[str]) -> _Draft:
         dont_know = "dont_know" in kinds
