@@ -4,7 +4,7 @@ from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .accounts.models import Role
+from .roles import Role
 
 ALL_STAFF = tuple(Role)
 #: (endpoint, label, roles); an entry whose endpoint does not exist (yet) is left out

@@ -1,6 +1,6 @@
 """Every model, imported in one place for Alembic and the shell."""
 
-from .accounts.models import Role, User, project_members
+from .accounts.models import User, project_members
 from .accounts.throttle import LoginThrottle
 from .audit.models import AuditEvent
 from .centres.models import Organisation, Project
@@ -8,6 +8,7 @@ from .library.audio_models import QuestionnaireAudio, VoiceRecording
 from .library.models import Questionnaire
 from .responses.models import Answer, Mode, Response
 from .responses.tallies import AnswerTally, ResponseTally
+from .roles import Role
 from .rounds.lock import PinTries
 from .rounds.models import Round
 from .rounds.sessions import RoundSession

@@ -2,7 +2,6 @@
 
 import secrets
 from datetime import datetime
-from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table
@@ -10,18 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
+from ..roles import Role
 from ..timeutil import utcnow
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    #: federal level: aggregates across centres on shared questionnaires, never free text
-    NETWORK = "network"
-    #: all projects of their own centre
-    COORDINATOR = "coordinator"
-    #: the projects they are assigned to
-    WORKER = "worker"
-
 
 project_members = Table(
     "project_members",

@@ -26,10 +26,11 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..accounts.forms import interface_languages, strip
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..ops.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
+from ..roles import Role
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Administrator"),

@@ -9,11 +9,12 @@ import unicodedata
 
 from sqlalchemy import select
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..accounts.throttle import note_success
 from ..audit.operations import record
 from ..centres.models import Organisation, Project
 from ..extensions import db
+from ..roles import Role
 
 #: letters and digits that cannot be mistaken for one another when read aloud or copied by hand
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
-from ..access import centre_or_404, is_admin, managed_user_or_404, project_or_404, roles_required
-from ..accounts.models import Role, User
+from ..access import centre_or_404, managed_user_or_404, project_or_404
+from ..accounts.models import User
 from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..numbers import query_number
 from ..ops.retention import NextDeletion, next_deletion
+from ..roles import Role, is_admin, roles_required
 from . import operations
 from .forms import CENTRE_ROLES, CENTRELESS_ROLES, ROLE_LABELS, CentreForm, ProjectForm, UserForm, role_choices
 

@@ -9,10 +9,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import Select, select
 
-from ..access import is_admin, roles_required
-from ..accounts.models import Role
 from ..extensions import db
 from ..numbers import query_number
+from ..roles import Role, is_admin, roles_required
 from .models import AuditEvent
 
 bp = Blueprint("audit", __name__, template_folder="templates")

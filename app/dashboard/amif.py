@@ -12,11 +12,11 @@ from sqlalchemy import select
 from analysis.indicators import AMIF_INDICATOR
 
 from ..access import visible_projects
-from ..accounts.models import Role
 from ..audit.operations import record
 from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..numbers import query_number
+from ..roles import Role
 from ..timeutil import today
 from .amif_table import AmifTable, amif_table
 from .flags import flag_words, warning_shares

@@ -9,11 +9,11 @@ from datetime import date
 from flask import render_template
 from flask_babel import gettext as _
 
-from ..access import project_or_404, roles_required
-from ..accounts.models import Role
+from ..access import project_or_404
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
+from ..roles import Role, roles_required
 from ..timeutil import today
 from . import charts
 from .export_responses import response_columns, response_export, response_rows, responses_dictionary

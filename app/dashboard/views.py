@@ -6,9 +6,9 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..access import centre_or_404, project_or_404, roles_required, visible_projects
-from ..accounts.models import Role
+from ..access import centre_or_404, project_or_404, visible_projects
 from ..extensions import db
+from ..roles import Role, roles_required
 from . import charts, plotly_assets
 from .compare import centre_rounds, compare, network_rounds
 from .flags import flag_words

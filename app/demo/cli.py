@@ -9,9 +9,10 @@ from flask.cli import with_appcontext
 
 import surveys
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..extensions import db
 from ..library.operations import sync_library
+from ..roles import Role
 from .accounts import create_accounts, create_centres, demo_accounts, existing_demo_centres, reset_demo_passwords
 from .plan import CENTRES, SEED
 from .responses import store_responses

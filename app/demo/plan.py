@@ -5,8 +5,8 @@ Each project's plan says how its group really feels (and whether that changes), 
 
 from dataclasses import dataclass
 
-from ..accounts.models import Role
 from ..responses.models import Mode
+from ..roles import Role
 
 SEED = 20240917
 

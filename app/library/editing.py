@@ -7,12 +7,13 @@ from flask_login import login_required
 import surveys
 from surveys.pictures import pictogram_names
 
-from ..access import questionnaire_or_404, roles_required
 from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import db
 from ..kiosk import page
+from ..roles import roles_required
 from . import audio, editor
+from .access import questionnaire_or_404
 from .audio import AudioRefused, audio_kind, send_recording
 from .models import Questionnaire
 from .operations import next_version, remove_recording, rounds_using, save_definition, store_recording, unchanged

@@ -13,15 +13,15 @@ import surveys
 from surveys.speech import has_voice
 from surveys.xlsform import XLSFormError, export_xlsform
 
-from ..access import questionnaire_or_404, roles_required, visible_questionnaires
-from ..accounts.models import Role
 from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
 from ..kiosk.speech import Voices, coverage
 from ..locale import babel_locale
+from ..roles import Role, roles_required
 from . import editor
+from .access import questionnaire_or_404, visible_questionnaires
 from .audio import recorded_screens
 from .forms import ImportForm
 from .imports import read_questionnaire_file, staff_text

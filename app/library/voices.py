@@ -16,13 +16,13 @@ from werkzeug.utils import secure_filename
 import surveys
 from surveys.speech import text_digest
 
-from ..access import questionnaire_or_404, roles_required
-from ..accounts.models import Role
 from ..audit.operations import record
 from ..centres.models import Organisation
 from ..errors import wants_json
 from ..extensions import db
 from ..kiosk.speech import Voices, clip_url, coverage, prompt_texts
+from ..roles import Role, roles_required
+from .access import questionnaire_or_404
 from .audio import AudioRefused, audio_kind, recorded_screens
 from .exchange import ExchangeRefused, Imported, centre_recordings, export_package, import_recordings, read_package
 from .forms import VoicesImportForm

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..accounts.models import Role
+from ..roles import Role
 
 bp = Blueprint("main", __name__)
 

@@ -27,10 +27,10 @@ from wtforms.widgets import CheckboxInput, ListWidget
 import surveys
 from analysis.indicators import AMIF_INDICATOR, indicator_questions
 
-from ..access import visible_questionnaires
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.speech import Voices
+from ..library.access import visible_questionnaires
 from ..library.hearing import Silence, silent_languages
 from ..library.models import Questionnaire
 from ..locale import current_locale

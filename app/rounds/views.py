@@ -8,21 +8,23 @@ from flask_login import current_user
 
 import surveys
 
-from ..access import project_or_404, questionnaire_or_404, roles_required, round_or_404, visible_projects
-from ..accounts.models import Role
+from ..access import project_or_404, visible_projects
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.page import sprite
 from ..kiosk.speech import Voices
+from ..library.access import questionnaire_or_404
 from ..library.hearing import silent_languages
 from ..locale import current_locale
 from ..numbers import whole_number
 from ..responses.models import Mode
 from ..responses.operations import store_response
 from ..responses.submission import SubmissionError
+from ..roles import Role, roles_required
 from ..timeutil import today
 from . import entry, lock, operations, paper
+from .access import round_or_404
 from .flyer import invitations, no_flyer_reason, pictograms
 from .forms import (
     MODE_HELP,
