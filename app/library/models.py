@@ -36,6 +36,8 @@ class Questionnaire(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped["Organisation | None"] = relationship()  # noqa: F821
+    #: the rounds that ask this version: while one does, the version is frozen (a round sets it, never this side)
+    rounds: Mapped[list["Round"]] = relationship(viewonly=True)  # noqa: F821
 
     @classmethod
     def from_survey(cls, survey: surveys.Questionnaire, organisation_id: int | None = None) -> "Questionnaire":

@@ -15,7 +15,6 @@ import surveys
 from surveys.speech import text_digest
 
 from ..extensions import db
-from ..rounds.models import Round
 from ..timeutil import utcnow
 from .audio_models import QuestionnaireAudio, VoiceRecording, new_voice_token
 from .models import Questionnaire
@@ -60,8 +59,8 @@ def rounds_using(questionnaire_ids: list[int]) -> dict[int, int]:
     """How many rounds use each of these questionnaire versions (absent: none)."""
     if not questionnaire_ids:
         return {}
-    rows = db.session.execute(select(Round.questionnaire_id, func.count()).where(
-        Round.questionnaire_id.in_(questionnaire_ids)).group_by(Round.questionnaire_id))
+    rows = db.session.execute(select(Questionnaire.id, func.count()).join(Questionnaire.rounds).where(
+        Questionnaire.id.in_(questionnaire_ids)).group_by(Questionnaire.id))
     return {questionnaire_id: count for questionnaire_id, count in rows}
 
 
