@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.extensions import db
 from app.logs import DropClientAddress
-from tests.test_faults import ROOT, post_or_get
+from tests.test_faults import ROOT, post_or_get, wait_until_up
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
@@ -27,10 +27,7 @@ def test_gunicorns_access_log_says_neither_when_nor_where_an_answer_came(databas
                                "1", "--access-logfile", str(log), "wsgi:app"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(200):
-            if post_or_get(port, "GET", "/health") == 200:
-                break
-            time.sleep(0.05)
+        wait_until_up(server, port)
         body = json.dumps({"id": str(uuid.uuid4()), "language": "nl", "answers": {"liked_today": "4"}})
         assert post_or_get(port, "POST", f"/api/rounds/{round_.token}/responses", body) == 201
         assert post_or_get(port, "GET", f"/r/{round_.token}") == 200
