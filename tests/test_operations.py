@@ -74,7 +74,7 @@ def test_purge_deletes_responses_older_than_the_retention_period_and_says_how_ma
     db.session.commit()
     from app.responses.tallies import release_waiting
 
-    assert release_waiting([round_.id], k=3) == 1
+    assert release_waiting([round_], k=3) == 1
     output = app.test_cli_runner().invoke(args=["purge", "--dry-run"]).output
     assert "2 response(s) would be deleted." in output
     output = app.test_cli_runner().invoke(args=["purge"]).output

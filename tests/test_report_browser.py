@@ -41,7 +41,7 @@ def results(make_centre, make_project, make_round, make_response):
         make_response(round_, answers, language=("nl", "fr", "ar")[index % 3], day=round_.opens_on)
     for _ in range(3):
         make_response(rounds[2], {"overall": "1", "comment": "Small round: never shown"}, day=rounds[2].opens_on)
-    rebuild_tallies([r.id for r in rounds])
+    rebuild_tallies(rounds)
     coordinator = User(email="coordinator@example.org", name="Coordinator", role=Role.COORDINATOR, locale="en",
                        organisation=project.organisation, password_hash="x")
     db.session.add(coordinator)

@@ -8,6 +8,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from app.extensions import db
+from app.models import Round
 from app.responses.tallies import AnswerTally, ResponseTally, rebuild_tallies, release_waiting, waiting_responses
 
 
@@ -33,9 +34,9 @@ def test_each_stored_response_is_counted_once_with_its_trust_flags(client, make_
     client.post(f"/api/rounds/{round_.token}/responses", json=body)  # sent again: not counted again
     send(client, round_, {"overall": "2", "helped_integration": "4"}, language="ar")
     send(client, round_, {})
-    assert release_waiting([round_.id], k=4) == 0 and tallies() == ({}, {}), "3 responses wait for a fourth"
+    assert release_waiting([round_], k=4) == 0 and tallies() == ({}, {}), "3 responses wait for a fourth"
     send(client, round_, {"overall": "3"}, language="ar")
-    assert release_waiting([round_.id], k=4) == 1 and waiting_responses([round_.id]) == 0
+    assert release_waiting([round_], k=4) == 1 and waiting_responses([round_]) == 0
     responses, answers = tallies()
     assert set(t.batch for t in db.session.scalars(select(ResponseTally))) == {1}
     assert responses[(round_.id, date.today(), "nl", "kiosk")] == (2, 1, 1, 0)
@@ -51,10 +52,10 @@ def test_recounting_from_the_stored_answers_gives_the_same_tallies(client, make_
     db.session.commit()
     for overall in "55432":
         send(client, round_, {"overall": overall, "helped_integration": overall, "comment": "ok"})
-    release_waiting([round_.id], k=5)
+    release_waiting([round_], k=5)
     before = tallies()
     assert before[0]
-    rebuild_tallies([round_.id])
+    rebuild_tallies([round_])
     db.session.commit()
     assert tallies() == before
 
@@ -64,11 +65,11 @@ def test_each_release_is_a_new_batch_of_the_waiting_responses_only(client, make_
     db.session.commit()
     for overall in "5432":
         send(client, round_, {"overall": overall})
-    release_waiting([round_.id], k=2)
+    release_waiting([round_], k=2)
     send(client, round_, {"overall": "1"})
-    assert release_waiting([round_.id], k=2) == 0, "one new response waits: the figures do not move by one person"
+    assert release_waiting([round_], k=2) == 0, "one new response waits: the figures do not move by one person"
     send(client, round_, {"overall": "1"})
-    assert release_waiting([round_.id], k=2) == 1
+    assert release_waiting([round_], k=2) == 1
     batches = {(t.batch, t.value): t.n for t in db.session.scalars(select(AnswerTally).where(
         AnswerTally.question_key == "overall", AnswerTally.value != ""))}
     assert batches == {(1, "5"): 1, (1, "4"): 1, (1, "3"): 1, (1, "2"): 1, (2, "1"): 2}
@@ -105,7 +106,7 @@ def test_two_readers_releasing_at_once_count_each_response_once_in_batches_of_k(
         with app.app_context():
             start.wait()
             try:
-                release_waiting([round_id], k=5)
+                release_waiting([db.session.get(Round, round_id)], k=5)
             except Exception as error:  # noqa: BLE001 - reported below, with its type
                 errors.append(error)
             finally:
@@ -120,4 +121,4 @@ def test_two_readers_releasing_at_once_count_each_response_once_in_batches_of_k(
     db.session.expire_all()
     sizes = {t.batch: t.responses for t in db.session.scalars(select(ResponseTally))}
     assert sum(sizes.values()) == 12 and all(n >= 5 for n in sizes.values()), sizes
-    assert waiting_responses([round_.id]) == 0
+    assert waiting_responses([round_]) == 0

@@ -90,7 +90,7 @@ def indicator_rounds(projects: list[Project], k: int, shared_only: bool) -> list
     if shared_only:
         query = query.join(Round.questionnaire).where(Questionnaire.organisation_id.is_(None))
     rounds = [r for r in db.session.scalars(query) if indicator_questions(r.questionnaire.survey, AMIF_INDICATOR)]
-    release_waiting([r.id for r in rounds], k)
+    release_waiting(rounds, k)
     return [(r, indicator_questions(r.questionnaire.survey, AMIF_INDICATOR)[0]) for r in rounds]
 
 

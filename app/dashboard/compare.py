@@ -32,7 +32,7 @@ class Comparison:
 
 def compare(rounds: list[Round], group_of, k: int) -> list[Comparison]:
     """One comparison per questionnaire (by slug) used in more than one group; rounds under k left out."""
-    release_waiting([r.id for r in rounds], k)
+    release_waiting(rounds, k)
     by_slug: dict[str, list[Round]] = {}
     for round_ in rounds:
         by_slug.setdefault(round_.questionnaire.slug, []).append(round_)

@@ -77,7 +77,7 @@ def response_export(project: Project, filters: Filters, k: int) -> ResponseExpor
     response of its rounds: filter in the spreadsheet instead.
     """
     rounds = rounds_in_period(project, Filters(start=filters.start, end=filters.end))
-    release_waiting([r.id for r in rounds], k)
+    release_waiting(rounds, k)
     units = units_of(Selection(tuple(r.id for r in rounds)), k)
     big_enough = [r for r in rounds if any(round_id == r.id for round_id, _ in units)]
     counted = [r for r in big_enough if r.is_final()]

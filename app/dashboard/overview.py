@@ -44,7 +44,7 @@ def project_overview(projects: list[Project], k: int) -> list[ProjectRow]:
     rounds = db.session.scalars(select(Round).where(Round.project_id.in_([p.id for p in projects]),
                                                     Round.opens_on >= today() - PERIOD)
                                 .order_by(Round.opens_on)).all()
-    release_waiting([r.id for r in rounds], k)
+    release_waiting(rounds, k)
     selection = Selection(tuple(r.id for r in rounds))
     selection = selection.narrowed(units=frozenset(units_of(selection, k)))
     per_round = responses_by(selection, "round_id").set_index("round_id")

@@ -111,7 +111,7 @@ class ProjectReport:
 
 def project_report(project: Project, filters: Filters, k: int, with_comments: bool) -> ProjectReport:
     rounds = rounds_in_period(project, filters)
-    release_waiting([r.id for r in rounds], k)
+    release_waiting(rounds, k)
     units = units_of(Selection(tuple(r.id for r in rounds)), k)
     counted = [r for r in rounds if any(round_id == r.id for round_id, _ in units)]
     base = Selection(tuple(r.id for r in counted), units=frozenset(units))
@@ -139,7 +139,7 @@ def project_report(project: Project, filters: Filters, k: int, with_comments: bo
         refused_filter=refused, partial_groups=partial_languages | partial_modes,
         left_out_rounds=len({round_id for round_id, batch in shown.units
                              if (round_id, batch) not in selection.units and shown.count((round_id, batch), group)}),
-        waiting=waiting_responses([r.id for r in rounds]),
+        waiting=waiting_responses(rounds),
     )
 
 

@@ -37,7 +37,7 @@ def store_responses(rng: random.Random, rounds: list[PlannedRound]) -> int:
         db.session.execute(insert(Response), responses)
     if answers:
         db.session.execute(insert(Answer), answers)
-    release_waiting([planned.round.id for planned in rounds], current_app.config["VOX_MIN_GROUP"])
+    release_waiting([planned.round for planned in rounds], current_app.config["VOX_MIN_GROUP"])
     return len(responses)
 
 

@@ -61,9 +61,10 @@ def purge_expired_responses(dry_run: bool = False) -> dict[str, int]:
             continue
         deleted[f"{project.organisation.name} / {project.name}"] = n
         if not dry_run:
-            affected = db.session.scalars(select(Response.round_id).where(*expired).distinct()).all()
+            affected = db.session.scalars(select(Round).where(Round.id.in_(
+                select(Response.round_id).where(*expired)))).all()
             db.session.execute(delete(Response).where(*expired))
-            rebuild_tallies(list(affected))
+            rebuild_tallies(affected)
             record("responses.purge", f"{n} response(s) older than {project.retention_days} days of project "
                                       f"\"{project.name}\"", project.organisation_id)
     return deleted

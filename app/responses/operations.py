@@ -1,15 +1,19 @@
 """Storing responses: exactly once, whatever the network did."""
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..rounds.models import Round
 from .models import Answer, Response
 from .submission import Submission, SubmissionError
 
+if TYPE_CHECKING:
+    from ..rounds.models import Round
 
-def store_response(round_: Round, submission: Submission, mode: str) -> bool:
+
+def store_response(round_: "Round", submission: Submission, mode: str) -> bool:
     """Store a submission once; True when it is new, False when this id was stored before.
 
     A browser that lost the acknowledgement sends again with the same id: it gets success and
@@ -33,7 +37,7 @@ def store_response(round_: Round, submission: Submission, mode: str) -> bool:
     return True
 
 
-def _already_stored(round_: Round, submission: Submission) -> bool:
+def _already_stored(round_: "Round", submission: Submission) -> bool:
     existing_round = db.session.scalar(select(Response.round_id).where(Response.id == submission.id))
     if existing_round is None:
         return False

@@ -13,7 +13,9 @@ order, and on SQLite the tables have no rowid: nothing in them tells in which or
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, SmallInteger, String, delete, func, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
@@ -23,8 +25,10 @@ from analysis.quality import response_flags
 from surveys import SummaryKind
 
 from ..extensions import db
-from ..rounds.models import Round
 from .models import Answer, Response
+
+if TYPE_CHECKING:
+    from ..rounds.models import Round
 
 #: value of the answer tally row that counts respondents who answered the question at all
 ANSWERED = ""
@@ -87,24 +91,26 @@ def tallies_of(survey: surveys.Questionnaire, values: list[tuple[str, int, str]]
     return response_counts, answer_counts
 
 
-def release_waiting(round_ids, k: int) -> int:
+def release_waiting(rounds: Iterable["Round"], k: int) -> int:
     """Release, in each of these rounds, the responses waiting to be counted, if at least k wait; commit.
 
     Each release is its own short transaction, so a round is locked only for the moment it takes.
     Returns how many rounds got a new batch.
     """
+    by_id = {round_.id: round_ for round_ in rounds}
     ready = db.session.scalars(
-        select(Response.round_id).where(Response.round_id.in_(list(round_ids)), Response.batch.is_(None))
+        select(Response.round_id).where(Response.round_id.in_(list(by_id)), Response.batch.is_(None))
         .group_by(Response.round_id).having(func.count() >= k)).all()
-    released = sum(1 for round_id in sorted(ready) if _release(round_id, k))
+    released = sum(1 for round_id in sorted(ready) if _release(by_id[round_id], k))
     if released:
         db.session.commit()
     return released
 
 
-def _release(round_id: int, k: int) -> bool:
+def _release(round_: "Round", k: int) -> bool:
     """The waiting responses of one round become its next batch (under a lock on the round: one releaser)."""
-    db.session.execute(select(Round.id).where(Round.id == round_id).with_for_update(key_share=True))
+    round_id = round_.id
+    db.session.refresh(round_, with_for_update={"key_share": True})
     waiting = db.session.scalars(select(Response.id).where(Response.round_id == round_id,
                                                            Response.batch.is_(None))).all()
     if len(waiting) < k:
@@ -115,23 +121,24 @@ def _release(round_id: int, k: int) -> bool:
     if moved != len(waiting):  # another releaser was quicker (SQLite has no row lock): leave it to them
         db.session.rollback()
         return False
-    _insert_tallies(round_id, batch)
+    _insert_tallies(round_, batch)
     return True
 
 
-def rebuild_tallies(round_ids: list[int]) -> None:
+def rebuild_tallies(rounds: Iterable["Round"]) -> None:
     """Recount the tallies of these rounds' released batches from the stored answers (after a deletion)."""
-    db.session.execute(delete(ResponseTally).where(ResponseTally.round_id.in_(round_ids)))
-    db.session.execute(delete(AnswerTally).where(AnswerTally.round_id.in_(round_ids)))
+    by_id = {round_.id: round_ for round_ in rounds}
+    db.session.execute(delete(ResponseTally).where(ResponseTally.round_id.in_(list(by_id))))
+    db.session.execute(delete(AnswerTally).where(AnswerTally.round_id.in_(list(by_id))))
     for round_id, batch in db.session.execute(
-            select(Response.round_id, Response.batch).where(Response.round_id.in_(round_ids),
+            select(Response.round_id, Response.batch).where(Response.round_id.in_(list(by_id)),
                                                             Response.batch.is_not(None)).distinct()).all():
-        _insert_tallies(round_id, batch)
+        _insert_tallies(by_id[round_id], batch)
 
 
-def _insert_tallies(round_id: int, batch: int) -> None:
+def _insert_tallies(round_: "Round", batch: int) -> None:
     """Count one batch from its stored answers and write its rows, sorted (never in the order people came)."""
-    response_rows, answer_rows = _recount(round_id, batch)
+    response_rows, answer_rows = _recount(round_, batch)
     if response_rows:
         db.session.execute(insert(ResponseTally), sorted(response_rows, key=_sort_key))
     if answer_rows:
@@ -142,8 +149,8 @@ def _sort_key(row: dict) -> tuple:
     return tuple(str(row[name]) for name in ("day", "language", "mode", "question_key", "value") if name in row)
 
 
-def _recount(round_id: int, batch: int) -> tuple[list[dict], list[dict]]:
-    survey = db.session.get(Round, round_id).questionnaire.survey
+def _recount(round_: "Round", batch: int) -> tuple[list[dict], list[dict]]:
+    round_id, survey = round_.id, round_.questionnaire.survey
     mine = (Response.round_id == round_id, Response.batch == batch)
     groups = {response_id: (day, language, mode) for response_id, day, language, mode in db.session.execute(
         select(Response.id, Response.day, Response.language, Response.mode).where(*mine))}
@@ -166,7 +173,7 @@ def _recount(round_id: int, batch: int) -> tuple[list[dict], list[dict]]:
     return response_rows, answer_rows
 
 
-def waiting_responses(round_ids) -> int:
+def waiting_responses(rounds: Iterable["Round"]) -> int:
     """Responses stored but not counted yet: fewer than K have come in since the last release."""
-    return db.session.scalar(select(func.count()).select_from(Response)
-                             .where(Response.round_id.in_(list(round_ids)), Response.batch.is_(None))) or 0
+    return db.session.scalar(select(func.count()).select_from(Response).where(
+        Response.round_id.in_([round_.id for round_ in rounds]), Response.batch.is_(None))) or 0

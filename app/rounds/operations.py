@@ -73,7 +73,7 @@ def delete_responses(round_: Round) -> int:
         "synchronize_session": False})
     db.session.execute(delete(Response).where(Response.round_id == round_.id),
                        execution_options={"synchronize_session": False})
-    rebuild_tallies([round_.id])
+    rebuild_tallies([round_])
     _note("responses.delete", round_, f"{count} responses deleted")
     return count
 
