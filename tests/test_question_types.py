@@ -3,9 +3,17 @@ summarised, what staff call it, what the editor offers to add, its XLSForm type 
 partials. A new type is one class and its partials."""
 
 import pytest
+from jinja2 import ChoiceLoader, DictLoader
+from sqlalchemy import select
 
 import surveys
-from surveys import QUESTION_TYPES, SummaryKind
+from app.extensions import db
+from app.models import Answer, Questionnaire, Role, Round
+from app.timeutil import today
+from surveys import QUESTION_TYPES, Choice, QuestionType, SummaryKind
+from surveys.messages import N_
+from surveys.types import Preset
+from tests.clients import logged_in
 
 
 def asked(question: dict) -> surveys.Question:
@@ -54,3 +62,83 @@ def test_a_faces_list_name_reads_back_as_the_faces_it_was_written_from(points, l
     faces = question.kind
     assert faces.list_settings(faces.xlsform_list(question)) == {"points": points, "labels": labels}
     assert faces.list_settings("vox_faces4") is None and faces.list_settings("options_q") is None
+
+
+# -- a new type: one class and its partials ------------------------------------------------------
+
+#: where the app shows a question, and whether a screen that asks nothing is shown there
+PARTIAL_PLACES = {"kiosk/types": True, "rounds/paper/types": False, "rounds/entry/types": False,
+                  "library/edit/types": True, "library/badge/types": True}
+
+
+@pytest.mark.parametrize("kind", QUESTION_TYPES.values(), ids=QUESTION_TYPES)
+def test_every_type_has_its_partial_wherever_a_question_is_shown(app, kind):
+    for place, with_screens_that_ask_nothing in PARTIAL_PLACES.items():
+        if kind.answerable or with_screens_that_ask_nothing:
+            assert app.jinja_env.get_template(f"{place}/{kind.partial}.html")
+
+
+
+class Stars(QuestionType):
+    """One to three stars: a type Vox does not have, added the way the module's docstring says."""
+
+    name = "stars"
+    label = N_("Stars")
+    presets = (Preset("stars3", N_("Stars, one to three")),)
+
+    def choices(self, question):
+        return [Choice(str(n), "heart", {code: "*" * n for code in surveys.LANGUAGES}) for n in (1, 2, 3)]
+
+
+#: its partials, each with a word to find it by
+STARS_PARTIALS = {
+    "kiosk/types/stars.html": '<p class="stars-kiosk">{% for c in choices %}<button type="button" '
+                              'data-value="{{ c.value }}">{{ c.text[lang] }}</button>{% endfor %}</p>',
+    "rounds/paper/types/stars.html": '<p class="stars-paper">{{ item.boxes|length }} boxes</p>',
+    "rounds/entry/types/stars.html": '<p class="stars-entry">{% for option in field %}{{ option() }}{% endfor %}</p>',
+    "library/edit/types/stars.html": '<p class="stars-settings">no settings</p>',
+    "library/badge/types/stars.html": " · stars-badge",
+}
+
+
+@pytest.fixture
+def with_stars(app, monkeypatch):
+    stars = Stars()
+    monkeypatch.setitem(QUESTION_TYPES, "stars", stars)
+    monkeypatch.setitem(surveys.PRESETS, "stars3", (stars, stars.presets[0]))
+    monkeypatch.setattr(app.jinja_env, "loader", ChoiceLoader([DictLoader(STARS_PARTIALS), app.jinja_env.loader]))
+    app.jinja_env.cache.clear()
+
+
+@pytest.fixture
+def stars_round(app, with_stars, make_project, make_user):
+    project = make_project()
+    definition = {"id": "stars", "version": 1, "languages": ["en"], "title": {"en": "Stars"},
+                  "intro": {"text": {"en": "Hello"}},
+                  "questions": [{"key": "rating", "type": "stars", "text": {"en": "How many stars?"}}]}
+    questionnaire = Questionnaire(organisation_id=project.organisation_id, slug="stars", version=1, title="Stars",
+                                  definition=definition)
+    round_ = Round(project=project, questionnaire=questionnaire, languages=["en"], mode="paper")
+    db.session.add(round_)
+    coordinator = make_user("coordinator@example.org", Role.COORDINATOR, centre=project.organisation)
+    db.session.commit()
+    return round_, logged_in(app, coordinator)
+
+
+def test_a_new_type_is_one_class_and_its_partials(stars_round):
+    round_, staff = stars_round
+    questionnaire = f"/library/{round_.questionnaire_id}"
+    page = f"/projects/{round_.project_id}/rounds/{round_.id}"
+    kiosk = staff.get(f"/r/{round_.token}").text
+    assert 'class="stars-kiosk"' in kiosk and 'data-value="3">***</button>' in kiosk
+    assert 'class="stars-paper">3 boxes' in staff.get(f"{page}/paper").text
+    entry = staff.get(f"{page}/enter").text
+    assert '<p class="stars-entry"><input checked id="q_rating-0" name="q_rating" type="radio" value="">' in entry
+    assert '<input id="q_rating-3" name="q_rating" type="radio" value="3"></p>' in entry
+    assert "Stars · stars-badge</span>" in staff.get(questionnaire).text
+    editor = staff.get(f"{questionnaire}/edit").text
+    assert 'class="stars-settings"' in editor and '<option value="stars3">Stars, one to three</option>' in editor
+    entered = staff.post(f"{page}/enter", data={"mode": "paper", "day": today().isoformat(), "language": "en",
+                                                 "q_rating": "2"})
+    assert entered.status_code == 302
+    assert [(a.question_key, a.value) for a in db.session.scalars(select(Answer))] == [("rating", "2")]

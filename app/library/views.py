@@ -1,10 +1,9 @@
 """The questionnaire library in the browser: browse, preview, duplicate, edit, import, export."""
 
 from collections import Counter
-from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import _, get_locale, ngettext
+from flask_babel import _, ngettext
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
@@ -17,12 +16,12 @@ from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
-from ..kiosk.speech import Voices, coverage
-from ..locale import babel_locale
 from ..roles import Role, roles_required
 from . import editor
 from .access import questionnaire_or_404, visible_questionnaires
+from ..voices.speech import Voices, coverage, voice_centre
 from .audio import recorded_screens
+from .display import display_text, language_label, script
 from .forms import ImportForm
 from .imports import read_questionnaire_file, staff_text
 from .models import Questionnaire
@@ -38,26 +37,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @bp.context_processor
 def library_helpers() -> dict:
     return {"language_label": language_label, "display_text": display_text, "field_id": editor.field_id,
-            "type_name": type_name, "languages": surveys.LANGUAGES, "is_rtl": surveys.is_rtl,
-            "has_voice": has_voice, "script": script, "staff_text": staff_text}
-
-
-def script(name: str) -> str:
-    """The text of one of the library's page scripts, inlined into its page."""
-    return (Path(__file__).parent / name).read_text()
-
-
-def language_label(code: str) -> str:
-    """A language named in the staff member's interface language, with its own name beside it."""
-    language = surveys.LANGUAGES.get(code)
-    names = get_locale().languages
-    local = names.get(code) or names.get(babel_locale(code)) or surveys.language_name(code)
-    return f"{local[:1].upper()}{local[1:]} · {language.endonym}" if language and language.endonym != local else local
-
-
-def display_text(text: dict[str, str], fallback: str = "") -> str:
-    """A questionnaire text in the staff member's language when it has one, else in English or its first."""
-    return text.get(str(get_locale())) or text.get("en") or next(iter(text.values()), fallback)
+            "type_name": type_name, "question_types": surveys.QUESTION_TYPES, "languages": surveys.LANGUAGES,
+            "is_rtl": surveys.is_rtl, "has_voice": has_voice, "script": script, "staff_text": staff_text}
 
 
 def type_name(question: dict | surveys.Question) -> str:
@@ -80,11 +61,6 @@ def may_change(questionnaire: Questionnaire) -> bool:
 def may_copy() -> bool:
     """Whether the current user has a centre to copy or import questionnaires into."""
     return current_user.role != Role.NETWORK and current_user.organisation_id is not None
-
-
-def voice_centre(found: Questionnaire) -> int | None:
-    """Whose recordings of texts go with a questionnaire: its centre's, or for the shared library the user's own."""
-    return found.organisation_id or current_user.organisation_id
 
 
 def own_centre_id() -> int:
@@ -257,4 +233,4 @@ def exported(found: Questionnaire, content: bytes, extension: str, mimetype: str
 
 
 # the editor's, the recordings' and the voices' routes, on the same blueprint
-from . import editing, voices  # noqa: E402, F401
+from . import editing  # noqa: E402, F401

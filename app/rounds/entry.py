@@ -69,6 +69,10 @@ class EntryForm(FlaskForm):
     def question_fields(self):
         return [field for field in self if field.name.startswith(PREFIX)]
 
+    def question_of(self, field) -> surveys.Question:
+        """The question a field answers; its type names the template that shows the field."""
+        return self.round.questionnaire.survey.question(field.name.removeprefix(PREFIX))
+
     @staticmethod
     def lettered(field) -> list[tuple[str | None, Any]]:
         """A question's options with the letter the paper form prints beside each answer; "No answer" has none."""
@@ -99,9 +103,11 @@ def entry_form(round_: Round, question_language: str, data: dict | None = None) 
 
 
 def question_field(question: surveys.Question, language: str):
+    """A question with answers to choose from is a radio button per answer (a box where several may be given); one
+    without is typed in, as long as its longest answer (``max_length``) when it has one."""
     label = question.text.get(language, question.key)
-    if question.type == "text":
-        return TextAreaField(label, validators=[Optional(), Length(max=question.settings["max_length"])])
+    if not question.choices():
+        return TextAreaField(label, validators=[Optional(), Length(max=question.settings.get("max_length", -1))])
     choices = [SelectChoice(choice.value, choice.text.get(language, choice.value)) for choice in question.choices()]
     if question.settings.get("multiple"):
         return MultiCheckboxField(label, choices=choices, validators=[Optional()])
@@ -140,8 +146,3 @@ def refusal(form: EntryForm, problem: SubmissionError, language: str) -> str:
         return _("Not saved: the answer to “%(question)s” was not accepted. Check it and save again.",
                  question=question.text.get(language) or problem.field)
     return _("Not saved: the form came back incomplete. Open it again and fill it in once more.")
-
-
-def question_of(form: EntryForm, field) -> surveys.Question:
-    return form.round.questionnaire.survey.question(field.name.removeprefix(PREFIX))
-

@@ -45,6 +45,8 @@ class Item:
 
     number: int | None
     type: str
+    #: the name of the template that prints its answers (``rounds/paper/types/<partial>.html``)
+    partial: str
     text: str
     picture: str | None
     boxes: list[Box]
@@ -91,8 +93,9 @@ def items(survey: surveys.Questionnaire, language: str) -> list[Item]:
             number += 1
         boxes = [Box(option_letter(i), choice.picture, choice.text.get(language, choice.value))
                  for i, choice in enumerate(question.choices())]
-        found.append(Item(number if question.answerable else None, question.type, question.text.get(language, ""),
-                          question.picture, boxes, bool(question.settings.get("multiple"))))
+        found.append(Item(number if question.answerable else None, question.type, question.kind.partial,
+                          question.text.get(language, ""), question.picture, boxes,
+                          bool(question.settings.get("multiple"))))
     return found
 
 
