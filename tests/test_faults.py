@@ -121,5 +121,5 @@ def test_every_acknowledged_response_is_stored_exactly_once_through_crashes(post
     incomplete = db.session.scalar(select(func.count()).select_from(
         select(Answer.response_id).group_by(Answer.response_id).having(func.count() != 3).subquery()))
     assert incomplete == 0, "a response was stored without all its answers"
-    release_waiting([round_.id], k=1)  # as reading the figures does
+    release_waiting([round_], k=1)  # as reading the figures does
     assert db.session.scalar(select(func.sum(ResponseTally.responses))) == len(stored)
