@@ -4,12 +4,12 @@ from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .roles import Role
+from .roles import PROJECT_ROLES, Role
 
 ALL_STAFF = tuple(Role)
 #: (endpoint, label, roles); an entry whose endpoint does not exist (yet) is left out
 MENU = [
-    ("rounds.projects", _l("Projects"), (Role.ADMIN, Role.COORDINATOR, Role.WORKER)),
+    ("rounds.projects", _l("Projects"), PROJECT_ROLES),
     ("library.index", _l("Questionnaires"), ALL_STAFF),
     ("dashboard.index", _l("Results"), ALL_STAFF),
     ("admin.users", _l("Users"), (Role.ADMIN, Role.COORDINATOR)),

@@ -26,8 +26,12 @@ class Role(StrEnum):
     WORKER = "worker"
 
 
-#: roles that work inside one centre
+#: roles that work inside one centre: its projects, rounds, questionnaires and results
 CENTRE_ROLES = (Role.COORDINATOR, Role.WORKER)
+#: roles whose work starts from projects: a centre's staff, and administrators
+PROJECT_ROLES = (Role.ADMIN, *CENTRE_ROLES)
+#: roles that belong to no centre
+CENTRELESS_ROLES = (Role.ADMIN, Role.NETWORK)
 
 
 def roles_required(*roles: Role) -> Callable:
@@ -44,6 +48,11 @@ def roles_required(*roles: Role) -> Callable:
         return wrapped
 
     return decorate
+
+
+def admin_required(view: Callable) -> Callable:
+    """Only administrators may use the view; others get 403, visitors the login page."""
+    return roles_required()(view)
 
 
 def is_admin(user: "User | None" = None) -> bool:

@@ -39,8 +39,6 @@ ROLE_LABELS = {
     Role.WORKER: _l("Social worker"),
 }
 #: roles of people without a centre, and of people who work in one (the database checks it too)
-CENTRELESS_ROLES = (Role.ADMIN, Role.NETWORK)
-CENTRE_ROLES = (Role.COORDINATOR, Role.WORKER)
 
 
 class CheckboxesField(SelectMultipleField):

@@ -18,9 +18,9 @@ from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..numbers import query_number
 from ..ops.retention import NextDeletion, next_deletion
-from ..roles import Role, is_admin, roles_required
+from ..roles import CENTRE_ROLES, CENTRELESS_ROLES, Role, admin_required, is_admin, roles_required
 from . import operations
-from .forms import CENTRE_ROLES, CENTRELESS_ROLES, ROLE_LABELS, CentreForm, ProjectForm, UserForm, role_choices
+from .forms import ROLE_LABELS, CentreForm, ProjectForm, UserForm, role_choices
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
@@ -34,7 +34,7 @@ def role_label(role: str) -> str:
 
 
 @bp.route("/centres")
-@roles_required()
+@admin_required
 def centres():
     def count(model):
         return select(func.count(model.id)).where(model.organisation_id == Organisation.id).scalar_subquery()
@@ -44,7 +44,7 @@ def centres():
 
 
 @bp.route("/centres/new", methods=["GET", "POST"])
-@roles_required()
+@admin_required
 def new_centre():
     form = CentreForm()
     if form.validate_on_submit():
@@ -56,7 +56,7 @@ def new_centre():
 
 
 @bp.route("/centres/<int:centre_id>/edit", methods=["GET", "POST"])
-@roles_required()
+@admin_required
 def edit_centre(centre_id: int):
     centre = centre_or_404(centre_id)
     form = CentreForm(obj=centre, centre=centre)

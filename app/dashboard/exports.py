@@ -13,7 +13,7 @@ from ..access import project_or_404
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
-from ..roles import Role, roles_required
+from ..roles import CENTRE_ROLES, Role, roles_required
 from ..timeutil import today
 from . import charts
 from .export_responses import response_columns, response_export, response_rows, responses_dictionary
@@ -38,7 +38,7 @@ def aggregated_report(project_id: int) -> ProjectReport:
 
 
 @bp.route("/projects/<int:project_id>/results.csv")
-@roles_required(Role.COORDINATOR, Role.WORKER)
+@roles_required(*CENTRE_ROLES)
 def results_csv(project_id: int):
     report = aggregated_report(project_id)
     note_export("export.results", report.project, "results.csv")
@@ -46,7 +46,7 @@ def results_csv(project_id: int):
 
 
 @bp.route("/projects/<int:project_id>/results.xlsx")
-@roles_required(Role.COORDINATOR, Role.WORKER)
+@roles_required(*CENTRE_ROLES)
 def results_xlsx(project_id: int):
     report = aggregated_report(project_id)
     note_export("export.results", report.project, "results.xlsx")
@@ -77,7 +77,7 @@ def responses_xlsx(project_id: int):
 
 
 @bp.route("/projects/<int:project_id>/report")
-@roles_required(Role.COORDINATOR, Role.WORKER)
+@roles_required(*CENTRE_ROLES)
 def report(project_id: int):
     """A page made for printing (A4): the results as tables and bars, comments of rounds with at least K answers."""
     project_report_ = project_report(project_or_404(project_id), filters_from_request(), min_group(),

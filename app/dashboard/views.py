@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from ..access import centre_or_404, project_or_404, visible_projects
 from ..extensions import db
-from ..roles import Role, roles_required
+from ..roles import CENTRE_ROLES, Role, roles_required
 from . import charts, plotly_assets
 from .compare import centre_rounds, compare, network_rounds
 from .flags import flag_words
@@ -45,7 +45,7 @@ def index():
 
 
 @bp.route("/projects/<int:project_id>")
-@roles_required(Role.COORDINATOR, Role.WORKER)
+@roles_required(*CENTRE_ROLES)
 def project(project_id: int):
     project_ = project_or_404(project_id)
     report = project_report(project_, filters_from_request(), min_group(), with_comments=True)

@@ -3,12 +3,9 @@
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..roles import Role
+from ..roles import PROJECT_ROLES
 
 bp = Blueprint("main", __name__)
-
-#: roles whose work starts from their projects
-PROJECT_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.WORKER)
 
 
 @bp.route("/")
