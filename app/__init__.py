@@ -56,18 +56,19 @@ def register_blueprints(app: Flask) -> None:
     from .main.views import bp as main
     from .ops.views import bp as ops
     from .rounds.views import bp as rounds
+    from .voices.views import bp as voices
 
-    for blueprint in (main, accounts, kiosk, admin, audit, library, rounds, dashboard, ops):
+    for blueprint in (main, accounts, kiosk, admin, audit, library, voices, rounds, dashboard, ops):
         app.register_blueprint(blueprint)
 
 
 def register_commands(app: Flask) -> None:
     from .cli import translate
     from .demo import demo
-    from .kiosk.speech import speech_cli
     from .library.cli import library, surveys_cli
     from .ops.cli import backup, purge, restore
     from .rounds.cli import rounds
+    from .voices.cli import speech_cli
 
     for command in (surveys_cli, library, rounds, translate, demo, purge, backup, restore, speech_cli):
         app.cli.add_command(command)

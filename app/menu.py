@@ -19,12 +19,17 @@ MENU = [
 ]
 
 
+#: blueprints whose pages belong under another blueprint's menu entry: what respondents hear is a questionnaire's
+SECTION_OF = {"voices": "library"}
+
+
 def current_menu_entry() -> str | None:
-    """The menu entry of this page: its own endpoint, else the first entry of its blueprint."""
+    """The menu entry of this page: its own endpoint, else the first entry of its blueprint (or of its section)."""
     endpoints = [entry[0] for entry in staff_menu()]
     if request.endpoint in endpoints:
         return request.endpoint
-    return next((e for e in endpoints if e.split(".")[0] == request.blueprint), None)
+    section = SECTION_OF.get(request.blueprint, request.blueprint)
+    return next((e for e in endpoints if e.split(".")[0] == section), None)
 
 
 def staff_menu() -> list[tuple[str, str, tuple]]:

@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from app.extensions import db
-from app.library.operations import store_voice
 from app.models import Round
+from app.voices.operations import store_voice
 from tests.browser import PHONE, TABLET
 from tests.test_kiosk_browser import WCAG_AA
 from tests.test_voices import wav

@@ -12,7 +12,7 @@ import pytest
 import surveys
 from app.accounts.models import Role
 from app.extensions import db
-from app.kiosk.speech import PROMPTS, latest_questionnaires, prompt_texts, wanted_texts
+from app.voices.speech import PROMPTS, latest_questionnaires, prompt_texts, wanted_texts
 from surveys.speech import clip_name, generate, has_voice, survey_texts
 from tests.browser import TABLET, kept_offline
 

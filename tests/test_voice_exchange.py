@@ -11,8 +11,8 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from app.extensions import db
-from app.kiosk.speech import prompt_texts
 from app.models import AuditEvent, Role, VoiceRecording
+from app.voices.speech import prompt_texts
 from surveys.speech import text_digest
 from tests.clients import logged_in
 from tests.test_voices import kiosk_page, listen_playlists, record, tigrinya_round, wav

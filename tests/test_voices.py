@@ -10,8 +10,8 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from app.extensions import db
-from app.kiosk.speech import prompt_texts
 from app.models import AuditEvent, Role, Round, VoiceRecording
+from app.voices.speech import prompt_texts
 from surveys.speech import text_digest
 from tests.clients import logged_in
 
@@ -216,3 +216,15 @@ def test_the_hint_of_several_answers_recorded_once_is_heard_on_every_such_questi
     heard = [playlist for playlist in listen_playlists(kiosk_page(app, round_)) if kept.json["play_url"] in playlist]
     assert len(heard) == len(several) == 2
     assert all(playlist.index(kept.json["play_url"]) == 1 for playlist in heard), "right after the question"
+
+
+def test_a_recording_is_sent_to_respondents_without_telling_where_they_came_from(app, coordinator, questionnaire):
+    address = record(coordinator, questionnaire, prompt_texts("ti")[0], wav()).json["play_url"]
+    played = app.test_client().get(address)
+    assert played.status_code == 200 and played.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_page_of_what_respondents_hear_is_under_questionnaires_in_the_menu(coordinator, questionnaire):
+    page = coordinator.get(f"/library/{questionnaire.id}/voices/ti").text
+    current = re.findall(r'<a href="([^"]+)" aria-current="page">', page)
+    assert current == ["/library"]

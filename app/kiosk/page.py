@@ -21,8 +21,8 @@ from ..locale import babel_locale
 from ..responses.models import Mode
 from ..rounds.models import Round
 from ..security import csp_nonce
+from ..voices.speech import Voices
 from .i18n import respondent
-from .speech import Voices
 
 STATIC = Path(__file__).parent / "static"
 #: pictograms the page itself uses, beside those of the questions

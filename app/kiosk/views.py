@@ -5,8 +5,6 @@ cookie. The page works offline once opened; answers wait in the browser until th
 it has stored them.
 """
 
-import io
-
 from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, send_file, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -15,8 +13,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 import surveys
 
 from ..extensions import csrf, db, limiter
-from ..library.audio import Recording, recording, send_recording
-from ..library.audio_models import VoiceRecording
+from ..library.audio import recording, send_recording
 from ..locale import babel_locale
 from ..responses.operations import store_response
 from ..responses.submission import MAX_SUBMISSION_BYTES, SubmissionError, parse_submission
@@ -25,7 +22,6 @@ from ..rounds.models import Round
 from ..timeutil import today
 from . import page
 from .i18n import respondent
-from .speech import clip_path
 
 bp = Blueprint("kiosk", __name__, template_folder="templates", static_folder="static",
                static_url_path="/kiosk-static")
@@ -84,27 +80,6 @@ def audio(token: str, language: str, key: str):
     if found is None:
         abort(404)
     return send_recording(found, max_age=7 * 24 * 3600)
-
-
-@bp.route("/r/speech/<name>")
-def speech(name: str):
-    """A spoken clip; its name is the digest of its voice and text, so it never changes and is kept a year."""
-    path = clip_path(name)
-    if path is None:
-        abort(404)
-    content = path.read_bytes()  # a few kilobytes; from memory, a player that stops mid-way leaves no file open
-    mimetype = "audio/ogg" if content[:4] == b"OggS" else "audio/wav"
-    return send_file(io.BytesIO(content), mimetype=mimetype, max_age=365 * 24 * 3600, etag=name, download_name=name)
-
-
-@bp.route("/r/voice/<token>")
-def voice(token: str):
-    """A centre's recording of one text; a new recording gets a new address, so this one is kept a year."""
-    found = db.session.scalar(select(VoiceRecording).where(VoiceRecording.token == token)) if len(token) <= 32 \
-        else None
-    if found is None:
-        abort(404)
-    return send_recording(Recording(token, found.mimetype, content=found.content), max_age=365 * 24 * 3600)
 
 
 def submissions_per_round() -> str:

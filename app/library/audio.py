@@ -16,8 +16,7 @@ from flask_babel import _
 from sqlalchemy import select
 
 from ..extensions import db
-from .audio_models import QuestionnaireAudio
-from .models import Questionnaire
+from .models import Questionnaire, QuestionnaireAudio
 from .operations import LIBRARY_DIR
 
 #: the largest recording staff may upload: a question read aloud takes a few hundred kilobytes at most

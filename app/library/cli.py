@@ -88,28 +88,3 @@ def sync() -> None:
     for questionnaire in added:
         click.echo(f"added {questionnaire.slug} v{questionnaire.version}")
     click.echo(f"{len(added)} questionnaire(s) added to the library")
-
-
-
-@surveys_cli.command("coverage")
-def coverage_command() -> None:
-    """Print, per questionnaire in the database and language, the share of texts and of sound present.
-
-    A centre's questionnaire counts its centre's recordings of texts; a library one, the computer voice's clips and
-    its own recordings only (each centre's recordings are shown on its questionnaire pages).
-    """
-    from ..kiosk.speech import Voices, coverage, latest_questionnaires
-    from .audio import recorded_screens
-
-    for found in latest_questionnaires():
-        survey = found.survey
-        owner = found.organisation.name if found.organisation_id else "library"
-        click.echo(f"{found.slug} v{found.version} ({owner})")
-        recorded = recorded_screens(found)
-        voices = Voices.of_centre(found.organisation_id)
-        for code, language in surveys.LANGUAGES.items():
-            texts = survey.completeness(code)
-            heard = coverage(survey, code, {key for key, of in recorded if of == code}, voices)
-            offered = "offered" if code in survey.languages else "not offered"
-            click.echo(f"  {code:<4} {language.english:<20} texts {texts:>4.0%}  audio {heard.share:>4.0%}"
-                       f"  ({heard.heard}/{heard.total}, {offered})")

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, SubmitField
+from wtforms import SubmitField
 
 #: the file types the import understands, for the file picker
 IMPORT_ACCEPT = ".yaml,.yml,.xlsx,.xls,.csv"
@@ -16,13 +16,3 @@ class ImportForm(FlaskForm):
                      validators=[FileRequired(_l("Choose a file to import."))],
                      render_kw={"accept": IMPORT_ACCEPT})
     submit = SubmitField(_l("Import"))
-
-
-class VoicesImportForm(FlaskForm):
-    """A file of recordings of one language, downloaded by another centre (or by this one)."""
-
-    file = FileField(_l("File of recordings (.zip)"),
-                     validators=[FileRequired(_l("Choose a file of recordings to import."))],
-                     render_kw={"accept": ".zip,application/zip"})
-    replace = BooleanField(_l("Replace your centre's own recordings of the same texts"))
-    submit = SubmitField(_l("Import the recordings"))

@@ -1,11 +1,11 @@
-"""Questionnaires stored for use in rounds: the shared library and each centre's own."""
+"""Questionnaires stored for use in rounds (the shared library and each centre's own), and their recordings."""
 
 import json
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 import surveys
@@ -56,6 +56,26 @@ class Questionnaire(db.Model):
 
     def __repr__(self) -> str:
         return f"<Questionnaire {self.id} {self.slug} v{self.version}>"
+
+
+class QuestionnaireAudio(db.Model):
+    """A centre questionnaire's recording of one screen, recorded or uploaded by staff.
+
+    Kept in the database so that every app server can play it.
+    """
+
+    __tablename__ = "questionnaire_audio"
+    __table_args__ = (UniqueConstraint("questionnaire_id", "ref"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True)
+    #: the reference used in the questionnaire's ``audio:``, e.g. ``audio/ar/liked.webm``
+    ref: Mapped[str] = mapped_column(String(200))
+    mimetype: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+    def __repr__(self) -> str:
+        return f"<QuestionnaireAudio {self.questionnaire_id} {self.ref}>"
 
 
 @lru_cache(maxsize=256)

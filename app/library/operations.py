@@ -1,4 +1,4 @@
-"""Write actions on stored questionnaires: the library sync, copies, imports, edits and recordings.
+"""Write actions on stored questionnaires: the library sync, copies, imports, edits and recordings of screens.
 
 A version that a round uses is frozen: its answers must keep meaning what they meant. Changing
 it stores a new version (same centre, same slug, the next number) and leaves it as it was.
@@ -9,15 +9,12 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 import surveys
-from surveys.speech import text_digest
 
 from ..extensions import db
-from ..timeutil import utcnow
-from .audio_models import QuestionnaireAudio, VoiceRecording, new_voice_token
-from .models import Questionnaire
+from .models import Questionnaire, QuestionnaireAudio
 
 LIBRARY_DIR = Path(surveys.__file__).parent / "library"
 #: the longest slug a questionnaire may have (see surveys.loader.SLUG)
@@ -241,29 +238,3 @@ def forget_unused_recordings(questionnaire: Questionnaire) -> None:
             QuestionnaireAudio.questionnaire_id == questionnaire.id)):
         if stored.ref not in used:
             db.session.delete(stored)
-
-
-def store_voice(organisation_id: int, language: str, text: str, content: bytes, mimetype: str) -> VoiceRecording:
-    """Keep a centre's checked recording of ``text`` in ``language``, in place of an earlier one.
-
-    A new recording gets a new public token, so that tablets which kept the old one fetch the new one.
-    """
-    digest = text_digest(text)
-    stored = db.session.scalar(select(VoiceRecording).where(
-        VoiceRecording.organisation_id == organisation_id, VoiceRecording.language == language,
-        VoiceRecording.text_digest == digest))
-    if stored is None:
-        stored = VoiceRecording(organisation_id=organisation_id, language=language, text_digest=digest)
-        db.session.add(stored)
-    stored.text, stored.mimetype, stored.content = " ".join(text.split()), mimetype, content
-    stored.token, stored.created_at = new_voice_token(), utcnow()
-    db.session.flush()
-    return stored
-
-
-def remove_voice(organisation_id: int, language: str, text: str) -> bool:
-    """Delete a centre's recording of ``text`` in ``language``; False when there was none."""
-    removed = db.session.execute(delete(VoiceRecording).where(
-        VoiceRecording.organisation_id == organisation_id, VoiceRecording.language == language,
-        VoiceRecording.text_digest == text_digest(text)))
-    return bool(removed.rowcount)

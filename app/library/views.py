@@ -17,9 +17,9 @@ from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
 from ..roles import Role, roles_required
+from ..voices.speech import Voices, coverage, voice_centre
 from . import editor
 from .access import questionnaire_or_404, visible_questionnaires
-from ..voices.speech import Voices, coverage, voice_centre
 from .audio import recorded_screens
 from .display import display_text, language_label, script
 from .forms import ImportForm

@@ -29,13 +29,13 @@ from analysis.indicators import AMIF_INDICATOR, indicator_questions
 
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.speech import Voices
 from ..library.access import visible_questionnaires
-from ..library.hearing import Silence, silent_languages
 from ..library.models import Questionnaire
 from ..locale import current_locale
 from ..responses.models import Mode
 from ..timeutil import today
+from ..voices.hearing import Silence, silent_languages
+from ..voices.speech import Voices
 from .models import Round
 
 #: what each mode means, in the words a social worker uses

@@ -13,9 +13,7 @@ from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
 from ..kiosk.page import sprite
-from ..kiosk.speech import Voices
 from ..library.access import questionnaire_or_404
-from ..library.hearing import silent_languages
 from ..locale import current_locale
 from ..numbers import whole_number
 from ..responses.models import Mode
@@ -23,6 +21,8 @@ from ..responses.operations import store_response
 from ..responses.submission import SubmissionError
 from ..roles import Role, roles_required
 from ..timeutil import today
+from ..voices.hearing import silent_languages
+from ..voices.speech import Voices
 from . import entry, lock, operations, paper
 from .access import round_or_404
 from .flyer import invitations, no_flyer_reason, pictograms

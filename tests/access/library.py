@@ -30,11 +30,4 @@ EXPECTED = {
                                        "unassigned": 404}},
     "library.upload_recording": {"POST": change_centre_a(302)},  # no file sent: back to the editor, which says so
     "library.delete_recording": {"POST": change_centre_a(302)},  # nothing to delete: back to the editor
-    "library.voices": {"GET": SEE_CENTRE_A},
-    # which text is not said: back to the page, which says so; the administrator records for centre A
-    "library.record_voice": {"POST": change_centre_a(302)},
-    "library.delete_voice": {"POST": change_centre_a(302)},
-    # centre A has no recordings to download: back to the page, which says so
-    "library.export_voices": {"GET": change_centre_a(302)},
-    "library.import_voices": {"POST": change_centre_a(400)},  # no file sent
 }

@@ -4,31 +4,53 @@ Every text a respondent meets (the intro, a question, an option, the language's 
 a recording that a centre's staff made of it, else from the computer voice's clip, else not at all (the
 device's own voice, where it has one). A recording belongs to the centre, not to the questionnaire: it plays
 wherever its respondents meet the same text, and it can be changed while a round runs.
+
+The staff pages live under /library (a questionnaire's page links to them); the sounds respondents fetch, under /r.
 """
 
+import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import _, get_locale, ngettext
 from flask_login import current_user, login_required
+from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
 import surveys
-from surveys.speech import text_digest
+from surveys.speech import has_voice, text_digest
 
-from ..audit.operations import record
+from ..audit.operations import record as audit_record
 from ..centres.models import Organisation
 from ..errors import wants_json
 from ..extensions import db
-from ..kiosk.speech import Voices, clip_url, coverage, prompt_texts
-from ..roles import Role, roles_required
-from .access import questionnaire_or_404
-from .audio import AudioRefused, audio_kind, recorded_screens
-from .exchange import ExchangeRefused, Imported, centre_recordings, export_package, import_recordings, read_package
+from ..library.access import questionnaire_or_404
+from ..library.audio import AudioRefused, Recording, audio_kind, recorded_screens, send_recording
+from ..library.display import display_text, language_label
+from ..library.display import script as library_script
+from ..library.models import Questionnaire
+from ..roles import CENTRE_ROLES, Role, roles_required
+from . import exchange
+from .blueprint import bp
+from .exchange import ExchangeRefused, Imported, centre_recordings, export_package, read_package
 from .forms import VoicesImportForm
-from .models import Questionnaire
+from .models import VoiceRecording
 from .operations import remove_voice, store_voice
-from .views import CENTRE_STAFF, bp, display_text, language_label, voice_centre
+from .speech import Voices, clip_path, clip_url, coverage, prompt_texts, voice_centre
+
+STATIC = Path(__file__).parent / "static"
+
+
+@bp.context_processor
+def voices_helpers() -> dict:
+    return {"language_label": language_label, "display_text": display_text, "is_rtl": surveys.is_rtl,
+            "has_voice": has_voice, "script": script, "library_script": library_script}
+
+
+def script(name: str) -> str:
+    """The text of one of this page's own scripts (guided.js), inlined into it."""
+    return (STATIC / name).read_text()
 
 
 @dataclass
@@ -71,7 +93,7 @@ def page_groups(found: Questionnaire, language: str, voices: Voices) -> list[Gro
         if not text.strip() or digest in seen:
             return None
         seen.add(digest)
-        screen = url_for(".play_recording", questionnaire_id=found.id, key=screen_key, language=language) \
+        screen = url_for("library.play_recording", questionnaire_id=found.id, key=screen_key, language=language) \
             if screen_key and (screen_key, language) in recorded else None
         return Line(text, meaning, digest, voices.human(text, language), clip_url(text, language), screen)
 
@@ -94,9 +116,9 @@ def language_or_404(found: Questionnaire, language: str) -> None:
         abort(404)
 
 
-@bp.route("/<int:questionnaire_id>/voices/<language>")
+@bp.route("/library/<int:questionnaire_id>/voices/<language>")
 @login_required
-def voices(questionnaire_id: int, language: str):
+def page(questionnaire_id: int, language: str):
     """Every text of the questionnaire in ``language``, what plays it, and recording it for the centre."""
     found = questionnaire_or_404(questionnaire_id)
     language_or_404(found, language)
@@ -119,7 +141,7 @@ def render_voices(found: Questionnaire, language: str, *, status: int = 200,
         groups = [group for group in groups if group.lines]
     heard = coverage(found.survey, language, {key for key, of in recorded_screens(found) if of == language},
                      centre_voices)
-    return render_template("library/voices.html", questionnaire=found, language=language, groups=groups,
+    return render_template("voices/page.html", questionnaire=found, language=language, groups=groups,
                            heard=heard, lines=[said for group in groups for said in group.lines], silent=silent,
                            only_silent=only_silent, guided=guided, may_record=may_record(found),
                            has_centre=voice_centre(found) is not None, recorded=len(centre_voices.recorded),
@@ -145,9 +167,9 @@ def recording_target(questionnaire_id: int, language: str) -> tuple[Questionnair
     return found, voice_centre(found), said_on_page(found, language, request.form.get("digest", ""))
 
 
-@bp.route("/<int:questionnaire_id>/voices/<language>", methods=["POST"])
-@roles_required(*CENTRE_STAFF)
-def record_voice(questionnaire_id: int, language: str):
+@bp.route("/library/<int:questionnaire_id>/voices/<language>", methods=["POST"])
+@roles_required(*CENTRE_ROLES)
+def record(questionnaire_id: int, language: str):
     """Keep a recording of one text, made in the browser or uploaded, for the centre."""
     found, centre, text = recording_target(questionnaire_id, language)
     upload = request.files.get("audio")
@@ -161,20 +183,20 @@ def record_voice(questionnaire_id: int, language: str):
     except AudioRefused as exc:
         return voice_answer(found, language, str(exc), request.form.get("digest", ""), failed=True)
     stored = store_voice(centre, language, text, content, mimetype)
-    record("voice.record", f"{language}: {text[:120]}", centre)
+    audit_record("voice.record", f"{language}: {text[:120]}", centre)
     db.session.commit()
     return voice_answer(found, language, _("Recording kept."), stored.text_digest,
-                        play_url=url_for("kiosk.voice", token=stored.token))
+                        play_url=url_for(".recording", token=stored.token))
 
 
-@bp.route("/<int:questionnaire_id>/voices/<language>/delete", methods=["POST"])
-@roles_required(*CENTRE_STAFF)
-def delete_voice(questionnaire_id: int, language: str):
+@bp.route("/library/<int:questionnaire_id>/voices/<language>/delete", methods=["POST"])
+@roles_required(*CENTRE_ROLES)
+def delete(questionnaire_id: int, language: str):
     found, centre, text = recording_target(questionnaire_id, language)
     digest = request.form.get("digest", "")
     if text is None or not remove_voice(centre, language, text):
         return voice_answer(found, language, _("There is no recording to delete."), digest, failed=True)
-    record("voice.delete", f"{language}: {text[:120]}", centre)
+    audit_record("voice.delete", f"{language}: {text[:120]}", centre)
     db.session.commit()
     return voice_answer(found, language, _("Recording deleted."), digest)
 
@@ -185,7 +207,7 @@ def voice_answer(found: Questionnaire, language: str, message: str, digest: str,
     if wants_json():
         return jsonify(message=message, recorded=play_url is not None, play_url=play_url), 400 if failed else 200
     flash(message, "error" if failed else "info")
-    return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor=f"v-{digest}"))
+    return redirect(url_for(".page", questionnaire_id=found.id, language=language, _anchor=f"v-{digest}"))
 
 
 # -- exchange: a language's recordings as one file, from one centre to another ----------------------
@@ -200,27 +222,27 @@ def exchange_target(questionnaire_id: int, language: str) -> tuple[Questionnaire
     return found, voice_centre(found)
 
 
-@bp.route("/<int:questionnaire_id>/voices/<language>/export")
-@roles_required(*CENTRE_STAFF)
-def export_voices(questionnaire_id: int, language: str):
+@bp.route("/library/<int:questionnaire_id>/voices/<language>/export")
+@roles_required(*CENTRE_ROLES)
+def export_recordings(questionnaire_id: int, language: str):
     """Every recording the centre made in ``language`` (of any questionnaire's texts), as one .zip file."""
     found, centre_id = exchange_target(questionnaire_id, language)
     recordings = centre_recordings(centre_id, language)
     if not recordings:
         flash(_("Your centre has no recordings in this language to download yet."), "error")
-        return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor="exchange"))
+        return redirect(url_for(".page", questionnaire_id=found.id, language=language, _anchor="exchange"))
     centre = db.session.get(Organisation, centre_id)
     content = export_package(recordings, language, centre.name)
-    record("voice.export", f"{language}: {len(recordings)} recording(s)", centre_id)
+    audit_record("voice.export", f"{language}: {len(recordings)} recording(s)", centre_id)
     db.session.commit()
     name = f"vox-recordings-{centre.slug}-{language}.zip"
     return content, 200, {"Content-Type": "application/zip", "Content-Disposition": f'attachment; filename="{name}"',
                           "Cache-Control": "no-store"}
 
 
-@bp.route("/<int:questionnaire_id>/voices/<language>/import", methods=["POST"])
-@roles_required(*CENTRE_STAFF)
-def import_voices(questionnaire_id: int, language: str):
+@bp.route("/library/<int:questionnaire_id>/voices/<language>/import", methods=["POST"])
+@roles_required(*CENTRE_ROLES)
+def import_recordings(questionnaire_id: int, language: str):
     """Another centre's recordings of ``language``: every one checked before any is stored, matched by its text."""
     found, centre_id = exchange_target(questionnaire_id, language)
     form = VoicesImportForm()
@@ -232,13 +254,13 @@ def import_voices(questionnaire_id: int, language: str):
     except ExchangeRefused as exc:
         message = _("Nothing was imported from %(file)s: %(reason)s", file=filename, reason=str(exc))
         return render_voices(found, language, status=400, import_form=form, import_error=message)
-    result = import_recordings(centre_id, language, recordings, replace=form.replace.data)
-    record("voice.import", f"{language}: {result.stored} stored, {len(result.kept)} kept, {len(result.unknown)} of "
-                           f"unknown texts, from {filename}", centre_id)
+    result = exchange.import_recordings(centre_id, language, recordings, replace=form.replace.data)
+    audit_record("voice.import", f"{language}: {result.stored} stored, {len(result.kept)} kept, "
+                                 f"{len(result.unknown)} of unknown texts, from {filename}", centre_id)
     db.session.commit()
     for message in import_report(result, filename):
         flash(message, "info")
-    return redirect(url_for(".voices", questionnaire_id=found.id, language=language, _anchor="exchange"))
+    return redirect(url_for(".page", questionnaire_id=found.id, language=language, _anchor="exchange"))
 
 
 def import_report(result: Imported, filename: str) -> list[str]:
@@ -257,3 +279,34 @@ def import_report(result: Imported, filename: str) -> list[str]:
                               "%(num)s recordings are of texts none of your questionnaires has in this language, "
                               "and were left out: %(texts)s", len(result.unknown), texts=named))
     return lines
+
+
+# -- what respondents fetch: a centre's recordings and the computer voice's clips --------------------
+
+
+def no_referrer(response):
+    """No respondent's request tells another site where the respondent came from (as on the kiosk's pages)."""
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/r/speech/<name>")
+def clip(name: str):
+    """A spoken clip; its name is the digest of its voice and text, so it never changes and is kept a year."""
+    path = clip_path(name)
+    if path is None:
+        abort(404)
+    content = path.read_bytes()  # a few kilobytes; from memory, a player that stops mid-way leaves no file open
+    mimetype = "audio/ogg" if content[:4] == b"OggS" else "audio/wav"
+    return no_referrer(send_file(io.BytesIO(content), mimetype=mimetype, max_age=365 * 24 * 3600, etag=name,
+                                 download_name=name))
+
+
+@bp.route("/r/voice/<token>")
+def recording(token: str):
+    """A centre's recording of one text; a new recording gets a new address, so this one is kept a year."""
+    found = db.session.scalar(select(VoiceRecording).where(VoiceRecording.token == token)) if len(token) <= 32 \
+        else None
+    if found is None:
+        abort(404)
+    return no_referrer(send_recording(Recording(token, found.mimetype, content=found.content), max_age=365 * 24 * 3600))

@@ -12,20 +12,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import click
 from babel.support import Translations
 from flask import current_app, url_for
-from flask.cli import AppGroup
+from flask_login import current_user
 from sqlalchemy import select
 
 import surveys
-from surveys.speech import clip_name, generate, has_voice, speaker_available, survey_screens, survey_texts, text_digest
+from surveys.speech import clip_name, has_voice, survey_screens, survey_texts, text_digest
 
 from ..cli import TRANSLATIONS
 from ..extensions import db
-from ..library.audio_models import VoiceRecording
 from ..library.models import Questionnaire
 from ..locale import babel_locale
+from .models import VoiceRecording
 
 #: the fixed prompts of the respondent pages that are read aloud (msgids of the respondent catalogue)
 PROMPTS = (
@@ -77,7 +76,7 @@ def clip_url(text: str | None, language: str) -> str | None:
     name = clip_name(language, text or "")
     if name is None or name not in present():
         return None
-    return url_for("kiosk.speech", name=name)
+    return url_for("voices.clip", name=name)
 
 
 class Voices:
@@ -107,11 +106,16 @@ class Voices:
     def human(self, text: str | None, language: str) -> str | None:
         """The address of the centre's recording of ``text``, or None."""
         token = self.recorded.get((language, text_digest(text or "")))
-        return url_for("kiosk.voice", token=token) if token else None
+        return url_for("voices.recording", token=token) if token else None
 
     def url(self, text: str | None, language: str) -> str | None:
         """What plays ``text`` in ``language``: the centre's recording, else the clip, else None."""
         return self.human(text, language) or clip_url(text, language)
+
+
+def voice_centre(found: Questionnaire) -> int | None:
+    """Whose recordings of texts go with a questionnaire: its centre's, or for the shared library the user's own."""
+    return found.organisation_id or current_user.organisation_id
 
 
 def clip_path(name: str) -> Path | None:
@@ -210,22 +214,3 @@ def silent_texts(survey: surveys.Questionnaire, language: str, recorded: set[str
     return [said for key, said in every_text(survey, language)
             if not ((key is not None and key in recorded) or clip_name(language, said) in have
                     or voices.has(said, language))]
-
-
-speech_cli = AppGroup("speech", help="Spoken versions of the respondent texts (espeak-ng).")
-
-
-@speech_cli.command("generate")
-def generate_command() -> None:
-    """Make the missing clips of every prompt and questionnaire text, in each language that has a voice."""
-    if reason := speaker_available():
-        click.echo(f"No spoken versions made: {reason}. The kiosk falls back on the browser's own voices.")
-        return
-    result = generate(wanted_texts(latest_questionnaires()), folder())
-    for problem in result.failed:
-        click.echo(f"failed: {problem}", err=True)
-    voiced = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if has_voice(code))
-    silent = ", ".join(surveys.LANGUAGES[code].english for code in surveys.LANGUAGES if not has_voice(code))
-    click.echo(f"{result.made} clip(s) made, {result.present} already there, in {folder()}.")
-    click.echo(f"Voices: {voiced}. No voice: {silent}: record those texts on a questionnaire's page in /library "
-               "(\"What respondents hear\").")

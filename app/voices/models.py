@@ -1,4 +1,4 @@
-"""Recordings that staff make (in the browser or uploaded): of a questionnaire's screens, and of single texts."""
+"""A centre's recordings of single texts, made by its staff (in the browser or uploaded)."""
 
 import secrets
 from datetime import datetime
@@ -8,23 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
 from ..timeutil import utcnow
-
-
-class QuestionnaireAudio(db.Model):
-    """One recording: kept in the database so that every app server can play it."""
-
-    __tablename__ = "questionnaire_audio"
-    __table_args__ = (UniqueConstraint("questionnaire_id", "ref"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    questionnaire_id: Mapped[int] = mapped_column(ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True)
-    #: the reference used in the questionnaire's ``audio:``, e.g. ``audio/ar/liked.webm``
-    ref: Mapped[str] = mapped_column(String(200))
-    mimetype: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-
-    def __repr__(self) -> str:
-        return f"<QuestionnaireAudio {self.questionnaire_id} {self.ref}>"
 
 
 def new_voice_token() -> str:

@@ -8,9 +8,9 @@ launch a round and on the round's page, with a way to the page where the texts a
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..kiosk.speech import Voices, every_text, silent_texts
-from .audio import recorded_screens
-from .models import Questionnaire
+from ..library.audio import recorded_screens
+from ..library.models import Questionnaire
+from .speech import Voices, every_text, silent_texts
 
 
 @dataclass(frozen=True)

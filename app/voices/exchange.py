@@ -20,12 +20,12 @@ import surveys
 from surveys.speech import text_digest
 
 from ..extensions import db
-from ..kiosk.speech import every_text, prompt_texts
+from ..library.audio import AUDIO_KINDS, MAX_AUDIO_BYTES, AudioRefused, audio_kind
+from ..library.models import Questionnaire
 from ..timeutil import today
-from .audio import AUDIO_KINDS, MAX_AUDIO_BYTES, AudioRefused, audio_kind
-from .audio_models import VoiceRecording
-from .models import Questionnaire
+from .models import VoiceRecording
 from .operations import store_voice
+from .speech import every_text, prompt_texts
 
 MANIFEST = "manifest.json"
 #: what the manifest says it is, and the version of its format this code reads and writes

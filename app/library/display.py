@@ -1,0 +1,27 @@
+"""How staff see languages and questionnaire texts: in their own interface language, with each language's own name."""
+
+from pathlib import Path
+
+from flask_babel import get_locale
+
+import surveys
+
+from ..locale import babel_locale
+
+
+def script(name: str) -> str:
+    """The text of one of the library's page scripts, inlined into its page."""
+    return (Path(__file__).parent / name).read_text()
+
+
+def language_label(code: str) -> str:
+    """A language named in the staff member's interface language, with its own name beside it."""
+    language = surveys.LANGUAGES.get(code)
+    names = get_locale().languages
+    local = names.get(code) or names.get(babel_locale(code)) or surveys.language_name(code)
+    return f"{local[:1].upper()}{local[1:]} · {language.endonym}" if language and language.endonym != local else local
+
+
+def display_text(text: dict[str, str], fallback: str = "") -> str:
+    """A questionnaire text in the staff member's language when it has one, else in English or its first."""
+    return text.get(str(get_locale())) or text.get("en") or next(iter(text.values()), fallback)
