@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 import surveys
+from surveys import SummaryKind
 
 from ..responses.models import Mode
 from .plan import SEED, A, K, P, W
@@ -15,6 +16,7 @@ from .plan import SEED, A, K, P, W
 MODE_SKIPPING = {K: 1.0, P: 1.4, A: 0.3, W: 1.6}
 #: chance that a comment box is left empty
 MODE_NO_COMMENT = {K: 0.9, P: 0.85, A: 0.97, W: 0.8}
+#: how often each type of question is skipped (a comment: MODE_NO_COMMENT)
 TYPE_SKIP = {"faces": 0.04, "thumbs": 0.07, "pictures": 0.1}
 #: thumbs questions of the library where "yes" says that something is wrong
 YES_IS_BAD = {"something_difficult", "too_fast", "hard_to_say", "afraid_of_effect"}
@@ -72,7 +74,7 @@ def draw_answers(rng: random.Random, survey: surveys.Questionnaire,
 
 
 def skip_chance(question: surveys.Question, person: Respondent) -> float:
-    if question.type == "text":
+    if question.kind.summary is SummaryKind.COMMENTS:
         return MODE_NO_COMMENT[person.mode]
     usual = TYPE_SKIP.get(question.type, 0.08) * MODE_SKIPPING[person.mode]
     chance = usual * leaning(person.project, question.key).skips
@@ -147,6 +149,7 @@ def draw_comment(rng: random.Random, question: surveys.Question, person: Respond
     return rng.choice(COMMENTS.get(language, COMMENTS["en"])[tone])[: question.settings["max_length"]]
 
 
+#: how a respondent answers each type of question; a type without one (a new type) is left unanswered in the demo
 DRAWERS: dict[str, Callable[[random.Random, surveys.Question, Respondent], Any]] = {
     "faces": draw_face, "thumbs": draw_thumb, "pictures": draw_pictures, "text": draw_comment,
 }
