@@ -5,14 +5,16 @@ partials. A new type is one class and its partials."""
 import pytest
 from jinja2 import ChoiceLoader, DictLoader
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 import surveys
 from app.extensions import db
+from app.library import editor
 from app.models import Answer, Questionnaire, Role, Round
 from app.timeutil import today
 from surveys import QUESTION_TYPES, Choice, QuestionType, SummaryKind
 from surveys.messages import N_
-from surveys.types import Preset
+from surveys.types import Pictures, Preset
 from tests.clients import logged_in
 
 
@@ -142,3 +144,19 @@ def test_a_new_type_is_one_class_and_its_partials(stars_round):
                                                  "q_rating": "2"})
     assert entered.status_code == 302
     assert [(a.question_key, a.value) for a in db.session.scalars(select(Answer))] == [("rating", "2")]
+
+
+class Cards(Pictures):
+    """Options on cards: a new type whose questions list their options, as pictures questions do."""
+
+    name = "cards"
+
+
+def test_the_editor_adds_and_reads_the_options_of_any_type_that_lists_them(app, monkeypatch):
+    monkeypatch.setitem(QUESTION_TYPES, "cards", Cards())
+    draft = {"questions": [{"key": "q", "type": "cards", "options": []}]}
+    assert editor.apply_change(draft, "add_option:0", MultiDict()) == "questions[0].options[0]"
+    assert [option["key"] for option in draft["questions"][0]["options"]] == ["option_1"]
+    form = MultiDict({"languages": "en", "q0.type": "cards", "q0.key": "q", "q0.o0.key": "sun", "q0.o0.text.en": "Sun"})
+    read = editor.draft_from_form(form, {"id": "cards", "version": 1})
+    assert [(o["key"], o["text"]) for o in read["questions"][0]["options"]] == [("sun", {"en": "Sun"})]

@@ -111,11 +111,16 @@ def _question(form: MultiDict, prefix: str, languages: list[str], stored: dict[s
                 "indicator": form.get(f"{prefix}.indicator", "").strip(),
                 "audio": _in_languages(stored.get(origin, {}).get("audio", {}), languages)}
     question.update(_settings(form, prefix, kind))
-    if kind == "pictures":
+    if _has_options(kind):
         stored_options = {o["key"]: o for o in stored.get(origin, {}).get("options", [])}
         question["options"] = [_option(form, f"{prefix}.o{index}", languages, stored_options)
                                for index in _indexes(form, rf"{prefix}\.o(\d+)\.key")]
     return question
+
+
+def _has_options(kind: str) -> bool:
+    """Whether questions of the type named ``kind`` list their options (pictures); an unknown type lists none."""
+    return kind in surveys.QUESTION_TYPES and surveys.QUESTION_TYPES[kind].has_options
 
 
 def _settings(form: MultiDict, prefix: str, kind: str) -> dict[str, Any]:
@@ -248,7 +253,7 @@ def _swap(items: list, index: int, step: int) -> int:
 
 def add_option(draft: Draft, form: MultiDict, index: int, question: dict | None = None) -> str:
     question = question or draft["questions"][index]
-    if question["type"] != "pictures":
+    if not _has_options(question["type"]):
         return f"questions[{index}]"
     taken = {o["key"] for o in question["options"]}
     question["options"].append({"key": _free_key("option", len(question["options"]) + 1, taken), "origin": "",
