@@ -1,9 +1,14 @@
 """The roles of staff accounts: one definition of who works in a centre, and a decorator for administrators' pages."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from app.roles import Role, admin_required
 from tests.clients import logged_in
+
+APP = Path(__file__).parent.parent / "app"
 
 
 @pytest.mark.parametrize(("role", "status"), [
@@ -20,3 +25,10 @@ def test_a_visitor_is_sent_to_the_login_page_of_an_administrators_page(app):
     answer = app.test_client().get("/for-administrators")
     assert answer.status_code == 302 and "/login" in answer.location
 
+
+def test_the_roles_of_a_centre_are_named_in_one_place():
+    """``(Role.COORDINATOR, Role.WORKER)`` was written out in four packages; app/roles.py defines it once."""
+    written = [f"{path.relative_to(APP)}:{number}" for path in APP.rglob("*.py") if path.name != "roles.py"
+               for number, line in enumerate(path.read_text().splitlines(), 1)
+               if re.search(r"Role\.COORDINATOR, Role\.WORKER\)|roles_required\(\)", line)]
+    assert written == []

@@ -11,19 +11,19 @@ from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import db
 from ..kiosk import page
-from ..roles import roles_required
+from ..roles import CENTRE_ROLES, roles_required
 from . import audio, editor
 from .access import questionnaire_or_404
 from .audio import AudioRefused, audio_kind, send_recording
 from .models import Questionnaire
 from .operations import next_version, remove_recording, rounds_using, save_definition, store_recording, unchanged
-from .views import CENTRE_STAFF, bp, recorded_screens, subject
+from .views import bp, recorded_screens, subject
 
 # -- editing ----------------------------------------------------------------------------------
 
 
 @bp.route("/<int:questionnaire_id>/edit", methods=["GET", "POST"])
-@roles_required(*CENTRE_STAFF)
+@roles_required(*CENTRE_ROLES)
 def edit(questionnaire_id: int):
     found = questionnaire_or_404(questionnaire_id, to_change=True)
     if request.method == "GET":
@@ -98,7 +98,7 @@ def recording_of(found: Questionnaire, key: str, language: str):
 
 
 @bp.route("/<int:questionnaire_id>/audio/<key>/<language>", methods=["POST"])
-@roles_required(*CENTRE_STAFF)
+@roles_required(*CENTRE_ROLES)
 def upload_recording(questionnaire_id: int, key: str, language: str):
     """Keep a recording of one screen in one language: recorded in the browser or an uploaded file."""
     found = questionnaire_or_404(questionnaire_id, to_change=True)
@@ -118,7 +118,7 @@ def upload_recording(questionnaire_id: int, key: str, language: str):
 
 
 @bp.route("/<int:questionnaire_id>/audio/<key>/<language>/delete", methods=["POST"])
-@roles_required(*CENTRE_STAFF)
+@roles_required(*CENTRE_ROLES)
 def delete_recording(questionnaire_id: int, key: str, language: str):
     found = questionnaire_or_404(questionnaire_id, to_change=True)
     check_screen(found, key, language)

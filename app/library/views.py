@@ -16,7 +16,7 @@ from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import csrf, db
 from ..kiosk import page
-from ..roles import Role, roles_required
+from ..roles import CENTRE_ROLES, Role, roles_required
 from ..voices.speech import Voices, coverage, voice_centre
 from . import editor
 from .access import questionnaire_or_404, visible_questionnaires
@@ -29,8 +29,6 @@ from .operations import duplicate_into_centre, rounds_using, store_in_centre, wi
 
 bp = Blueprint("library", __name__, url_prefix="/library", template_folder="templates")
 
-#: the roles that work with a centre's own questionnaires (administrators too)
-CENTRE_STAFF = (Role.COORDINATOR, Role.WORKER)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -168,7 +166,7 @@ def preview_send():
 
 
 @bp.route("/<int:questionnaire_id>/duplicate", methods=["POST"])
-@roles_required(*CENTRE_STAFF)
+@roles_required(*CENTRE_ROLES)
 def duplicate(questionnaire_id: int):
     centre_id = own_centre_id()
     source = questionnaire_or_404(questionnaire_id)
@@ -181,7 +179,7 @@ def duplicate(questionnaire_id: int):
 
 
 @bp.route("/import", methods=["GET", "POST"])
-@roles_required(*CENTRE_STAFF)
+@roles_required(*CENTRE_ROLES)
 def import_questionnaire():
     centre_id = own_centre_id()
     form = ImportForm()

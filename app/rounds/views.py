@@ -19,7 +19,7 @@ from ..numbers import whole_number
 from ..responses.models import Mode
 from ..responses.operations import store_response
 from ..responses.submission import SubmissionError
-from ..roles import Role, roles_required
+from ..roles import CENTRE_ROLES, Role, roles_required
 from ..timeutil import today
 from ..voices.hearing import silent_languages
 from ..voices.speech import Voices
@@ -48,8 +48,6 @@ from .status import Status, closed_today, open_first, status
 bp = Blueprint("rounds", __name__, template_folder="templates")
 bp.before_app_request(lock.keep_kiosk_locked)
 
-#: who works on projects (administrators too, as everywhere); network coordinators never see a project
-PROJECT_STAFF = (Role.COORDINATOR, Role.WORKER)
 ROUND = "/projects/<int:project_id>/rounds/<int:round_id>"
 
 
@@ -72,7 +70,7 @@ def to_round(round_: Round, anchor: str | None = None):
 
 
 @bp.route("/projects")
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def projects():
     projects = db.session.scalars(visible_projects()).all()
     current = {project.id: [r for r in open_first(project.rounds) if status(r) == Status.OPEN] for project in projects}
@@ -83,7 +81,7 @@ def projects():
 
 
 @bp.route("/projects/<int:project_id>")
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def project(project_id: int):
     project = project_or_404(project_id)
     rounds = open_first(project.rounds)
@@ -91,7 +89,7 @@ def project(project_id: int):
 
 
 @bp.route("/projects/<int:project_id>/rounds/new", methods=["GET", "POST"])
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def launch(project_id: int):
     project = project_or_404(project_id)
     options = questionnaire_options(project)
@@ -116,7 +114,7 @@ def _launch_defaults(project: Project, options: list) -> dict:
 
 
 @bp.route(ROUND, endpoint="round")
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def round_page(project_id: int, round_id: int):
     project, round_ = round_or_404(project_id, round_id)
     attendance = AttendanceForm(data={"attendance": round_.attendance})
@@ -131,7 +129,7 @@ def round_page(project_id: int, round_id: int):
 
 
 @bp.route(ROUND + "/qr.svg")
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def qr(project_id: int, round_id: int):
     _project, round_ = round_or_404(project_id, round_id)
     response = Response(qr_svg_file(round_), mimetype="image/svg+xml")
@@ -140,7 +138,7 @@ def qr(project_id: int, round_id: int):
 
 
 @bp.route(ROUND + "/flyer")
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def flyer(project_id: int, round_id: int):
     project, round_ = round_or_404(project_id, round_id)
     if reason := no_flyer_reason(round_):
@@ -152,7 +150,7 @@ def flyer(project_id: int, round_id: int):
 
 
 @bp.route(ROUND + "/paper")
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def paper_forms(project_id: int, round_id: int):
     """The round's paper questionnaire to print, in the languages asked for (``?language=ar&language=nl``)."""
     project, round_ = round_or_404(project_id, round_id)
@@ -164,7 +162,7 @@ def paper_forms(project_id: int, round_id: int):
 
 
 @bp.route(ROUND + "/kiosk", methods=["POST"])
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def kiosk(project_id: int, round_id: int):
     """Lock this browser to the round's respondent page; a round without a PIN gets one first."""
     _project, round_ = round_or_404(project_id, round_id)
@@ -221,7 +219,7 @@ ENTRY_DEFAULTS = "entry_defaults"
 
 
 @bp.route(ROUND + "/enter", methods=["GET", "POST"])
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def enter(project_id: int, round_id: int):
     """Type in one response given with help or on paper, then an empty form for the next one."""
     project, round_ = round_or_404(project_id, round_id)
@@ -265,7 +263,7 @@ def _day_arg(value: str | None) -> date | None:
 
 
 @bp.route(ROUND + "/attendance", methods=["POST"])
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def attendance(project_id: int, round_id: int):
     """The round's attendance, and its sessions' (one form per button on the round's page)."""
     _project, round_ = round_or_404(project_id, round_id)
@@ -316,7 +314,7 @@ def _flash_errors(form) -> bool:
 
 
 @bp.route(ROUND + "/close", methods=["GET", "POST"])
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def close(project_id: int, round_id: int):
     """Close the round, once staff have confirmed on the page that says what closing does."""
     project, round_ = round_or_404(project_id, round_id)
@@ -332,7 +330,7 @@ def close(project_id: int, round_id: int):
 
 
 @bp.route(ROUND + "/reopen", methods=["POST"])
-@roles_required(*PROJECT_STAFF)
+@roles_required(*CENTRE_ROLES)
 def reopen(project_id: int, round_id: int):
     _project, round_ = round_or_404(project_id, round_id)
     if round_.is_final():
