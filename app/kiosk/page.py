@@ -20,6 +20,7 @@ from surveys.pictures import pictogram_path
 from ..locale import babel_locale
 from ..responses.models import Mode
 from ..rounds.models import Round
+from ..scripts import dom_helper
 from ..security import csp_nonce
 from ..voices.speech import Voices
 from .i18n import respondent
@@ -56,7 +57,7 @@ def _page(round_: Round, survey: surveys.Questionnaire, languages: list[str], sc
         unlock_url=unlock_url,
         clip=voices.url,
         css=asset("kiosk.css"),
-        js=asset("kiosk.js"),
+        js=dom_helper() + asset("kiosk.js"),
     )
 
 

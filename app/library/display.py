@@ -7,11 +7,12 @@ from flask_babel import get_locale
 import surveys
 
 from ..locale import babel_locale
+from ..scripts import dom_helper
 
 
-def script(name: str) -> str:
-    """The text of one of the library's page scripts, inlined into its page."""
-    return (Path(__file__).parent / name).read_text()
+def script(*names: str) -> str:
+    """The library's page scripts ``names`` after the DOM helper they share, as the text of one inline script."""
+    return dom_helper() + "".join((Path(__file__).parent / name).read_text() for name in names)
 
 
 def language_label(code: str) -> str:

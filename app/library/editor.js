@@ -6,9 +6,6 @@
   var form = document.getElementById("editor");
   if (!form) return;
 
-  function all(sel, el) { return Array.prototype.slice.call((el || document).querySelectorAll(sel)); }
-  function one(sel, el) { return (el || document).querySelector(sel); }
-
   /* ---- pictograms ---- */
   var dialog = document.getElementById("pictogram-dialog"), target = null;
 

@@ -10,9 +10,6 @@
   var texts = JSON.parse(root.getAttribute("data-recording-texts"));
   var csrf = document.querySelector("input[name=csrf_token]").value;
 
-  function all(sel, el) { return Array.prototype.slice.call((el || document).querySelectorAll(sel)); }
-  function one(sel, el) { return (el || document).querySelector(sel); }
-
   function rowOf(formId) {
     return one("[data-audio-row='" + formId.replace(/^(upload|delete)-/, "") + "']");
   }

@@ -13,8 +13,6 @@
   var MARK = "vox-answered-" + cfg.token;
   var state = null, steps = [], lastTouch = Date.now(), timers = {}, playing = null;
 
-  function all(sel, el) { return Array.prototype.slice.call((el || document).querySelectorAll(sel)); }
-  function one(sel, el) { return (el || document).querySelector(sel); }
   function later(name, fn, ms) { clearTimeout(timers[name]); timers[name] = setTimeout(fn, ms); }
   function cancel(name) { clearTimeout(timers[name]); }
 
