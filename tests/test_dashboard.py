@@ -125,7 +125,7 @@ def test_comments_come_only_from_rounds_with_at_least_k_responses(answered_round
 
 def over(round_):
     """Closed long enough ago that no late answer can come in any more."""
-    round_.closed_on = date.today() - timedelta(days=round_.grace_days + 1)
+    round_.closed_by_hand_on = date.today() - timedelta(days=round_.grace_days + 1)
     db.session.commit()
     return round_
 
@@ -139,7 +139,7 @@ def test_comments_wait_until_no_more_answers_can_come_in(answered_round, make_pr
     client = staff(project)
     shown = page(client, project)
     assert "opmerking" not in shown and "The comments of 1 round are shown once it is over" in shown
-    round_.closed_on = date.today()  # closed, but a tablet that was offline may still send its answers
+    round_.closed_by_hand_on = date.today()  # closed, but a tablet that was offline may still send its answers
     db.session.commit()
     assert "opmerking" not in page(client, project)
     over(round_)

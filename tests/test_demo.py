@@ -94,7 +94,7 @@ def test_rounds_span_months_in_every_mode_with_more_people_attending_than_answer
     responded = dict(db.session.execute(select(Response.round_id, func.count()).group_by(Response.round_id)).all())
     assert {r.mode for r in rounds} == {"kiosk", "phone", "assisted", "paper"}
     assert any(r.is_open() for r in rounds)
-    assert sum(r.closed_on is not None for r in rounds) > len(rounds) / 2
+    assert sum(r.closed_by_hand_on is not None for r in rounds) > len(rounds) / 2
     assert (max(r.opens_on for r in rounds) - min(r.opens_on for r in rounds)).days > 230
     assert all(r.attendance > responded.get(r.id, 0) for r in rounds)
     assert 3000 <= sum(responded.values()) <= 5000

@@ -52,8 +52,8 @@ def login(app, centre):
 def make_round(make_round):
     """These tests' rounds opened in 2024 and 2025: unless a test says otherwise, each ran for two weeks."""
     def make(**kw):
-        if "closes_on" not in kw and kw.get("opens_on") and kw["opens_on"] < date.today() - timedelta(days=30):
-            kw["closes_on"] = kw["opens_on"] + timedelta(days=14)
+        if "planned_last_day" not in kw and kw.get("opens_on") and kw["opens_on"] < date.today() - timedelta(days=30):
+            kw["planned_last_day"] = kw["opens_on"] + timedelta(days=14)
         return make_round(**kw)
 
     return make
@@ -264,7 +264,7 @@ def test_the_response_file_labels_exactly_the_groups_the_dashboard_shows(project
 
 
 def test_a_day_shared_by_fewer_than_k_responses_is_not_shown(project, make_round, answered, login):
-    round_ = make_round(project=project, opens_on=date(2024, 3, 4), closes_on=date(2024, 3, 8))
+    round_ = make_round(project=project, opens_on=date(2024, 3, 4), planned_last_day=date(2024, 3, 8))
     answered(round_, [{"liked_today": "4"}] * 9, day=date(2024, 3, 4))
     answered(round_, [{"liked_today": "2"}] * 2, day=date(2024, 3, 5))
     responses = read_csv(get(login(), f"/results/projects/{project.id}/responses.csv"))
@@ -299,7 +299,7 @@ def test_a_round_that_can_still_get_answers_is_not_in_the_response_file(project,
     notes = [str(c) for row in read_xlsx(get(client, f"/results/projects/{project.id}/responses.xlsx"))[
         "Data dictionary"].iter_rows(values_only=True) for c in row if c]
     assert "1 round of the period is not in this file yet for that reason." in notes
-    running.closed_on = date.today() - timedelta(days=running.grace_days + 1)
+    running.closed_by_hand_on = date.today() - timedelta(days=running.grace_days + 1)
     db.session.commit()
     assert len(read_csv(get(client, f"/results/projects/{project.id}/responses.csv"))) == len(amif_people()) + 6
 

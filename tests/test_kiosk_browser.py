@@ -284,7 +284,7 @@ def test_a_forged_submission_from_the_page_stores_nothing(open_round, kiosk):
 def test_a_closed_round_shows_a_friendly_page_in_the_respondents_language(open_round, browser, live_server):
     from datetime import date, timedelta
 
-    round_ = open_round(opens_on=date.today() - timedelta(days=5), closes_on=date.today() - timedelta(days=1))
+    round_ = open_round(opens_on=date.today() - timedelta(days=5), planned_last_day=date.today() - timedelta(days=1))
     context = browser.new_context(viewport=PHONE, locale="ar")
     page = context.new_page()
     reply = page.goto(f"{live_server}/r/{round_.token}")

@@ -29,7 +29,7 @@ def results(make_centre, make_project, make_round, make_response):
     """A project with two rounds of the AMIF questionnaire (18 and 12 people) and one small round (3)."""
     project = make_project("Taal en werk", centre=make_centre("OCMW Gent"))
     rounds = [make_round(project=project, questionnaire="amif-satisfaction", opens_on=day, attendance=attended,
-                         closes_on=day + timedelta(days=14), languages=["nl", "fr", "ar"])
+                         planned_last_day=day + timedelta(days=14), languages=["nl", "fr", "ar"])
               for day, attended in ((date(2024, 3, 4), 22), (date(2024, 6, 10), 15), (date(2024, 9, 2), 4))]
     for index in range(30):
         round_ = rounds[0] if index < 18 else rounds[1]

@@ -47,9 +47,9 @@ def round_url(live_server, round_: Round) -> str:
     return f"{live_server}/projects/{round_.project_id}/rounds/{round_.id}"
 
 
-def closed_on(round_: Round) -> date | None:
+def closed_by_hand_on(round_: Round) -> date | None:
     db.session.expire_all()
-    return db.session.scalar(select(Round.closed_on).where(Round.id == round_.id))
+    return db.session.scalar(select(Round.closed_by_hand_on).where(Round.id == round_.id))
 
 
 def test_closing_a_round_asks_first_and_cancel_keeps_it_open(dutch_page, live_server, a_round, screenshot):
@@ -60,14 +60,14 @@ def test_closing_a_round_asks_first_and_cancel_keeps_it_open(dutch_page, live_se
     assert page.get_by_role("heading", level=1).inner_text() == "De ronde afsluiten?"
     assert "Vanaf morgen kan niemand meer antwoorden" in page.locator("main").inner_text()
     screenshot(page, "round-close-confirm-nl")
-    assert closed_on(round_) is None, "asking is not closing"
+    assert closed_by_hand_on(round_) is None, "asking is not closing"
     page.get_by_role("link", name="Annuleren").click()
     page.wait_for_url(round_url(live_server, round_))
-    assert closed_on(round_) is None
+    assert closed_by_hand_on(round_) is None
     page.get_by_role("link", name="Ronde afsluiten").click()
     page.get_by_role("button", name="Ja, sluit de ronde").click()
     page.wait_for_selector(".flash:has-text('De ronde is afgesloten.')")
-    assert closed_on(round_) == date.today()
+    assert closed_by_hand_on(round_) == date.today()
     assert page.get_by_role("button", name="De ronde heropenen").count() == 1
 
 

@@ -72,7 +72,8 @@ def count(model) -> int:
 
 def launch_data(library, **overrides):
     data = {"questionnaire": library["after-activity"].id, "languages": ["ar", "nl"], "mode": "kiosk",
-            "opens_on": TODAY.isoformat(), "closes_on": "", "pin": PIN, "reset_seconds": "8", "idle_seconds": "90"}
+            "opens_on": TODAY.isoformat(), "planned_last_day": "", "pin": PIN, "reset_seconds": "8",
+            "idle_seconds": "90"}
     return {**data, **overrides}
 
 
@@ -106,7 +107,7 @@ def test_launching_creates_the_round_with_a_hashed_pin_and_notes_it_in_the_audit
     assert reply.headers["Location"] == round_url(round_)
     assert round_.project_id == project.id and round_.questionnaire_id == library["after-activity"].id
     assert round_.languages == ["nl", "ar"]  # in the questionnaire's order
-    assert (round_.mode, round_.opens_on, round_.closes_on) == ("kiosk", TODAY, None)
+    assert (round_.mode, round_.opens_on, round_.planned_last_day) == ("kiosk", TODAY, None)
     assert (round_.reset_seconds, round_.idle_seconds) == (8, 90)
     assert PIN not in round_.pin_hash and check_password_hash(round_.pin_hash, PIN)
     event = db.session.scalars(select(AuditEvent)).one()
@@ -125,12 +126,12 @@ def test_a_pin_typed_with_arabic_digits_is_the_same_pin(as_worker, project, libr
     ({"pin": "123"}, "4 to 8 digits"),
     ({"languages": []}, "at least one language"),
     ({"languages": ["nl", "xx"]}, "not a valid choice"),
-    ({"closes_on": (TODAY - timedelta(days=1)).isoformat()}, "cannot be before the first day"),
+    ({"planned_last_day": (TODAY - timedelta(days=1)).isoformat()}, "cannot be before the first day"),
     ({"reset_seconds": "1"}, "between 2 and 120"),
     ({"idle_seconds": "5000"}, "between 20 and 900"),
     ({"mode": "carrier-pigeon"}, "not a valid choice"),
     ({"questionnaire": "999999"}, "not a valid choice"),
-    ({"closes_on": "9999-12-31"}, "at most 5 years after the first day"),
+    ({"planned_last_day": "9999-12-31"}, "at most 5 years after the first day"),
     ({"opens_on": "9999-12-31"}, "within a year of today"),
     ({"opens_on": "0001-01-01"}, "within a year of today"),
     ({"opens_on": (TODAY - timedelta(days=400)).isoformat()}, "within a year of today"),
@@ -146,7 +147,7 @@ def test_launching_refuses_bad_input_and_stores_nothing(as_worker, project, libr
 def test_a_round_as_long_as_allowed_has_its_page_and_takes_responses(as_worker, client, project, library):
     last_day = TODAY + timedelta(days=5 * 365)
     reply = as_worker.post(f"/projects/{project.id}/rounds/new",
-                           data=launch_data(library, mode="phone", pin="", closes_on=last_day.isoformat()))
+                           data=launch_data(library, mode="phone", pin="", planned_last_day=last_day.isoformat()))
     round_ = db.session.scalars(select(Round)).one()
     assert reply.headers["Location"] == round_url(round_)
     assert as_worker.get(round_url(round_)).status_code == 200
@@ -215,7 +216,7 @@ def test_a_worker_cannot_launch_a_round_in_a_project_they_are_not_on(app, make_u
 
 def test_staff_land_on_their_projects_with_open_rounds_and_a_launch_button(as_worker, project, kiosk_round,
                                                                             make_round):
-    make_round(project=project, opens_on=TODAY - timedelta(days=30), closes_on=TODAY - timedelta(days=20))
+    make_round(project=project, opens_on=TODAY - timedelta(days=30), planned_last_day=TODAY - timedelta(days=20))
     db.session.commit()
     assert as_worker.get("/").headers["Location"] == "/projects"
     page = as_worker.get("/projects").get_data(as_text=True)
@@ -233,8 +234,8 @@ def test_network_coordinators_never_see_projects(app, make_user, project):
 
 def test_the_project_page_lists_open_rounds_first_with_responses_attendance_and_rate(
         as_worker, project, kiosk_round, make_round, make_response):
-    closed = make_round(project=project, opens_on=TODAY - timedelta(days=60), closed_on=TODAY - timedelta(days=50),
-                        attendance=10, mode="paper")
+    closed = make_round(project=project, opens_on=TODAY - timedelta(days=60),
+                        closed_by_hand_on=TODAY - timedelta(days=50), attendance=10, mode="paper")
     for _ in range(4):
         make_response(closed, {"liked_today": "5"})
     make_response(kiosk_round, {"liked_today": "3"})
@@ -301,39 +302,40 @@ def test_closing_asks_first_and_says_what_closing_does(as_worker, kiosk_round):
     page = as_worker.get(round_url(kiosk_round, "/close")).get_data(as_text=True)
     assert "Close the round?" in page and "Answers given offline before then can still arrive for 7 days." in page
     db.session.refresh(kiosk_round)
-    assert kiosk_round.closed_on is None and audit_actions() == []
+    assert kiosk_round.closed_by_hand_on is None and audit_actions() == []
     assert 'method="post"' in page and "Yes, close the round" in page
 
 
 def test_closing_and_reopening_a_round_is_noted_in_the_audit_log(as_worker, kiosk_round):
     assert as_worker.post(round_url(kiosk_round, "/close")).status_code == 302
     db.session.refresh(kiosk_round)
-    assert kiosk_round.closed_on == TODAY
+    assert kiosk_round.closed_by_hand_on == TODAY
     assert "Reopen the round" in as_worker.get(round_url(kiosk_round)).get_data(as_text=True)
     as_worker.post(round_url(kiosk_round, "/reopen"))
     db.session.refresh(kiosk_round)
-    assert kiosk_round.closed_on is None and kiosk_round.is_open()
+    assert kiosk_round.closed_by_hand_on is None and kiosk_round.is_open()
     assert audit_actions() == ["round.close", "round.reopen"]
 
 
 def test_reopening_a_round_past_its_last_day_opens_it_again(as_worker, make_round, project):
-    round_ = make_round(project=project, opens_on=TODAY - timedelta(days=9), closes_on=TODAY - timedelta(days=2))
+    round_ = make_round(project=project, opens_on=TODAY - timedelta(days=9), planned_last_day=TODAY - timedelta(days=2))
     db.session.commit()
     as_worker.post(round_url(round_, "/reopen"))
     db.session.refresh(round_)
-    assert round_.is_open() and round_.closes_on is None
+    assert round_.is_open() and round_.planned_last_day is None
 
 
 def test_a_round_that_is_over_for_good_cannot_be_reopened(as_worker, make_round, project):
     """Its comments and rows can be read: new answers added later could be told apart by comparing."""
-    round_ = make_round(project=project, opens_on=TODAY - timedelta(days=30), closes_on=TODAY - timedelta(days=20))
+    round_ = make_round(project=project, opens_on=TODAY - timedelta(days=30),
+                        planned_last_day=TODAY - timedelta(days=20))
     db.session.commit()
     page = as_worker.get(round_url(round_)).get_data(as_text=True)
     assert "Reopen the round" not in page and "cannot be opened again" in page
     refused = as_worker.post(round_url(round_, "/reopen"), follow_redirects=True).get_data(as_text=True)
     assert "cannot be opened again" in refused
     db.session.refresh(round_)
-    assert not round_.is_open() and round_.closes_on == TODAY - timedelta(days=20)
+    assert not round_.is_open() and round_.planned_last_day == TODAY - timedelta(days=20)
     assert audit_actions() == []
 
 
@@ -559,7 +561,7 @@ def test_a_paper_from_over_a_year_ago_is_refused_in_the_staff_members_words(app,
 
 
 def test_assisted_answers_wait_for_an_open_round(as_worker, paper_round):
-    paper_round.closed_on = TODAY - timedelta(days=1)
+    paper_round.closed_by_hand_on = TODAY - timedelta(days=1)
     db.session.commit()
     reply = as_worker.post(round_url(paper_round, "/enter"), data=entry())
     assert "The round is closed" in reply.get_data(as_text=True) and stored() == []
@@ -586,7 +588,7 @@ def test_opening_the_kiosk_locks_this_browser_to_the_respondent_page(as_worker, 
     for asset in ("/kiosk-static/kiosk.css", "/static/css/staff.css"):
         with as_worker.get(asset) as reply:
             assert reply.status_code == 200
-    assert kiosk_round.closed_on is None and audit_actions() == ["kiosk.lock"]
+    assert kiosk_round.closed_by_hand_on is None and audit_actions() == ["kiosk.lock"]
 
 
 def test_respondents_never_see_the_way_out(client, as_worker, kiosk_round, make_round, project):
@@ -656,7 +658,7 @@ def test_a_round_without_a_pin_gets_one_before_locking(as_worker, kiosk_round):
 
 def test_only_an_open_tablet_round_can_lock_a_browser(as_worker, make_round, project, kiosk_round):
     phone = make_round(project=project, mode="phone")
-    kiosk_round.closed_on = TODAY - timedelta(days=1)
+    kiosk_round.closed_by_hand_on = TODAY - timedelta(days=1)
     db.session.commit()
     for round_ in (phone, kiosk_round):
         as_worker.post(round_url(round_, "/kiosk"), data={"pin": PIN})
@@ -665,7 +667,7 @@ def test_only_an_open_tablet_round_can_lock_a_browser(as_worker, make_round, pro
 
 def test_a_locked_tablet_whose_round_closes_offers_the_pin_page(as_worker, kiosk_round):
     as_worker.post(round_url(kiosk_round, "/kiosk"))
-    kiosk_round.closed_on = TODAY - timedelta(days=1)
+    kiosk_round.closed_by_hand_on = TODAY - timedelta(days=1)
     db.session.commit()
     assert as_worker.get("/projects").headers["Location"] == "/kiosk/unlock"
     assert as_worker.post("/kiosk/unlock", data={"pin": PIN}).headers["Location"] == round_url(kiosk_round)

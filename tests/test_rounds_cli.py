@@ -9,7 +9,7 @@ def test_rounds_list_shows_each_round_with_its_kiosk_url_state_and_response_coun
                                                                                    make_project):
     open_round = make_round(project=make_project("Taalcafé"), mode="kiosk")
     closed = make_round(project=open_round.project, questionnaire="amif-satisfaction", mode="phone",
-                        opens_on=date.today() - timedelta(days=9), closed_on=date.today() - timedelta(days=2))
+                        opens_on=date.today() - timedelta(days=9), closed_by_hand_on=date.today() - timedelta(days=2))
     for value in ("1", "5", "4"):
         make_response(open_round, {"liked_today": value})
     db.session.commit()

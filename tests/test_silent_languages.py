@@ -112,6 +112,6 @@ def test_the_round_page_says_it_with_a_link_for_the_centre_s_staff_only(app, wor
 
 
 def test_a_closed_round_says_nothing_of_sound(worker, project, make_round):
-    round_ = make_round(project=project, languages=["ti"], closed_on=date.today())
+    round_ = make_round(project=project, languages=["ti"], closed_by_hand_on=date.today())
     db.session.commit()
     assert 'id="sound-warning"' not in worker.get(f"/projects/{project.id}/rounds/{round_.id}").text

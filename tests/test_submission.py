@@ -121,7 +121,7 @@ def test_an_unknown_round_answers_404_in_json(client, app):
 
 def test_a_closed_round_still_takes_offline_responses_made_while_it_was_open(client, kiosk_round):
     kiosk_round.opens_on = date.today() - timedelta(days=10)
-    kiosk_round.closed_on = date.today() - timedelta(days=3)
+    kiosk_round.closed_by_hand_on = date.today() - timedelta(days=3)
     db.session.commit()
     made_while_open = payload(day=(date.today() - timedelta(days=4)).isoformat())
     made_after_closing = payload(day=date.today().isoformat())

@@ -76,17 +76,17 @@ def progress(plan: ProjectPlan, slot: Slot) -> float:
 def new_round(rng: random.Random, project: Project, questionnaire: Questionnaire, centre: CentrePlan,
               plan: ProjectPlan, slot: Slot, index: int) -> Round:
     opens_on = today() - timedelta(days=slot.days_ago + rng.randint(0, 4))
-    closes_on = opens_on + timedelta(days=slot.days)
+    planned_last_day = opens_on + timedelta(days=slot.days)
     mode = P if slot.asks == ABSENCE else plan.modes[index % len(plan.modes)]
     round_ = Round(project=project, questionnaire=questionnaire, mode=mode, opens_on=opens_on,
                    languages=offered_languages(centre, questionnaire.survey),
                    created_at=datetime.combine(opens_on - timedelta(days=2), datetime.min.time()))
     if slot.open_now:
-        round_.closes_on = closes_on
+        round_.planned_last_day = planned_last_day
     elif rng.random() < 0.25:
-        round_.closed_on = closes_on  # open-ended, closed by hand
+        round_.closed_by_hand_on = planned_last_day  # open-ended, closed by hand
     else:
-        round_.closes_on = round_.closed_on = closes_on
+        round_.planned_last_day = round_.closed_by_hand_on = planned_last_day
     return round_
 
 

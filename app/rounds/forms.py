@@ -147,7 +147,7 @@ class LaunchForm(FlaskForm):
     mode = RadioField(_l("How do people answer?"), default=Mode.KIOSK.value,
                       choices=[SelectChoice(mode.value, label) for mode, label in MODE_LABELS.items()])
     opens_on = DateField(_l("First day"), default=today, validators=[InputRequired()])
-    closes_on = DateField(_l("Last day (optional)"), validators=[Optional()])
+    planned_last_day = DateField(_l("Last day (optional)"), validators=[Optional()])
     pin = pin_field(_l("PIN to leave kiosk mode"))
     reset_seconds = IntegerField(_l("Seconds the thank-you screen stays"), default=8,
                                  validators=[InputRequired(), NumberRange(2, 120)])
@@ -178,7 +178,7 @@ class LaunchForm(FlaskForm):
             raise ValidationError(_("The first day must be within a year of today (from %(earliest)s to "
                                     "%(latest)s).", earliest=format_date(earliest), latest=format_date(latest)))
 
-    def validate_closes_on(self, field) -> None:
+    def validate_planned_last_day(self, field) -> None:
         if field.data and self.opens_on.data and field.data < self.opens_on.data:
             raise ValidationError(_("The last day cannot be before the first day."))
         if field.data and self.opens_on.data and (field.data - self.opens_on.data).days > LONGEST_ROUND_YEARS * 366:

@@ -24,7 +24,7 @@ class Round(db.Model):
         CheckConstraint("reset_seconds BETWEEN 2 AND 120", name="reset_seconds_range"),
         CheckConstraint("idle_seconds BETWEEN 20 AND 900", name="idle_seconds_range"),
         CheckConstraint("grace_days BETWEEN 0 AND 60", name="grace_days_range"),
-        CheckConstraint("closes_on IS NULL OR closes_on >= opens_on", name="closes_after_opening"),
+        CheckConstraint("planned_last_day IS NULL OR planned_last_day >= opens_on", name="last_day_after_opening"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,9 +37,9 @@ class Round(db.Model):
     languages: Mapped[list[str]] = mapped_column(JSON)
     opens_on: Mapped[date] = mapped_column(Date, default=today)
     #: planned last day; empty while open-ended
-    closes_on: Mapped[date | None] = mapped_column(Date)
+    planned_last_day: Mapped[date | None] = mapped_column(Date)
     #: the day staff closed it by hand; empty while not closed by hand
-    closed_on: Mapped[date | None] = mapped_column(Date)
+    closed_by_hand_on: Mapped[date | None] = mapped_column(Date)
     #: how many people attended, entered by staff, for the response rate
     attendance: Mapped[int | None]
     #: seconds the thank-you screen stays before the kiosk resets
@@ -58,7 +58,7 @@ class Round(db.Model):
     @property
     def last_day(self) -> date | None:
         """The last day on which respondents can answer, or None while open-ended."""
-        ends = [d for d in (self.closes_on, self.closed_on) if d is not None]
+        ends = [d for d in (self.planned_last_day, self.closed_by_hand_on) if d is not None]
         return min(ends) if ends else None
 
     def is_open(self, on: date | None = None) -> bool:

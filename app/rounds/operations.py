@@ -34,11 +34,11 @@ def hash_pin(pin: str) -> str:
 
 
 def launch_round(project: Project, questionnaire: Questionnaire, *, languages: list[str], mode: str,
-                 opens_on: date, closes_on: date | None, reset_seconds: int, idle_seconds: int,
+                 opens_on: date, planned_last_day: date | None, reset_seconds: int, idle_seconds: int,
                  pin: str | None) -> Round:
     """A new round of ``questionnaire`` in ``project``; the PIN is kept only as a hash."""
     round_ = Round(project=project, questionnaire=questionnaire, languages=languages, mode=mode, opens_on=opens_on,
-                   closes_on=closes_on, reset_seconds=reset_seconds, idle_seconds=idle_seconds,
+                   planned_last_day=planned_last_day, reset_seconds=reset_seconds, idle_seconds=idle_seconds,
                    pin_hash=hash_pin(pin) if pin else None)
     db.session.add(round_)
     db.session.flush()
@@ -53,15 +53,15 @@ def set_pin(round_: Round, pin: str) -> None:
 
 def close_round(round_: Round) -> None:
     """Closed today by hand: respondents see that the round is over."""
-    round_.closed_on = today()
+    round_.closed_by_hand_on = today()
     _note("round.close", round_)
 
 
 def reopen_round(round_: Round) -> None:
     """Open again; a planned last day that has passed is dropped, or the round would stay closed."""
-    round_.closed_on = None
-    if round_.closes_on is not None and round_.closes_on < today():
-        round_.closes_on = None
+    round_.closed_by_hand_on = None
+    if round_.planned_last_day is not None and round_.planned_last_day < today():
+        round_.planned_last_day = None
     _note("round.reopen", round_)
 
 

@@ -20,7 +20,7 @@ LABELS = {Status.OPEN: _l("Open"), Status.SCHEDULED: _l("Not open yet"), Status.
 
 def status(round_: Round) -> Status:
     """Closed by hand counts as closed at once for staff, even while its last day lasts for respondents."""
-    if round_.closed_on is not None:
+    if round_.closed_by_hand_on is not None:
         return Status.CLOSED
     if round_.opens_on > today():
         return Status.SCHEDULED
@@ -29,7 +29,7 @@ def status(round_: Round) -> Status:
 
 def closed_today(round_: Round) -> bool:
     """Closed by hand today: the respondent page still answers until the day is over."""
-    return round_.closed_on == today() and round_.is_open()
+    return round_.closed_by_hand_on == today() and round_.is_open()
 
 
 def open_first(rounds: list[Round]) -> list[Round]:

@@ -97,7 +97,7 @@ def launch(project_id: int):
     if form.validate_on_submit():
         round_ = operations.launch_round(
             project, questionnaire_or_404(form.questionnaire.data), languages=form.ordered_languages(current_locale()),
-            mode=form.mode.data, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
+            mode=form.mode.data, opens_on=form.opens_on.data, planned_last_day=form.planned_last_day.data,
             reset_seconds=form.reset_seconds.data, idle_seconds=form.idle_seconds.data, pin=form.pin.data or None)
         db.session.commit()
         flash(_("The round is launched."), "success")
@@ -322,7 +322,7 @@ def close(project_id: int, round_id: int):
         if status(round_) == Status.CLOSED:
             return to_round(round_)
         return render_template("rounds/close.html", project=project, round=round_)
-    if round_.closed_on is None:
+    if round_.closed_by_hand_on is None:
         operations.close_round(round_)
         db.session.commit()
         flash(_("The round is closed."), "success")
