@@ -51,7 +51,8 @@ def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin
     from .audit.views import bp as audit
     from .dashboard.views import bp as dashboard
-    from .kiosk.views import bp as kiosk
+    from .kiosk import preview, views  # noqa: F401  (the kiosk's routes)
+    from .kiosk.blueprint import bp as kiosk
     from .library.views import bp as library
     from .main.views import bp as main
     from .ops.views import bp as ops

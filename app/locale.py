@@ -1,13 +1,15 @@
 """Which language the interface speaks for this request."""
 
 from flask import g, request
-from flask_babel import get_locale
+from flask_babel import Domain, get_locale
 from flask_login import current_user
 
 import surveys
 
 #: languages of the staff interface
 STAFF_LOCALES = ("nl", "fr", "en", "de")
+#: the respondent pages' own translation domain, complete in every respondent language (the kiosk, the paper form)
+respondent = Domain(domain="respondent")
 
 
 def select_locale() -> str:

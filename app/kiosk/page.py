@@ -7,7 +7,6 @@ single request and the page keeps working offline.
 
 import gzip
 import json
-import re
 from functools import cache
 from pathlib import Path
 
@@ -15,15 +14,14 @@ from flask import Response, current_app, render_template, request, url_for
 from flask_babel import force_locale
 
 import surveys
-from surveys.pictures import pictogram_path
+from surveys.pictures import sprite
 
-from ..locale import babel_locale
+from ..locale import babel_locale, respondent
 from ..responses.models import Mode
 from ..rounds.models import Round
 from ..scripts import dom_helper
 from ..security import csp_nonce
 from ..voices.speech import Voices
-from .i18n import respondent
 
 STATIC = Path(__file__).parent / "static"
 #: pictograms the page itself uses, beside those of the questions
@@ -135,26 +133,6 @@ def _pictures(survey: surveys.Questionnaire) -> list[str]:
         for choice in question.choices():
             names[choice.picture] = None
     return list(names)
-
-
-def sprite(names: list[str]) -> str:
-    """One hidden <svg> with a <symbol id="p-NAME"> per pictogram, used by <use href="#p-NAME">."""
-    return '<svg xmlns="http://www.w3.org/2000/svg" hidden>' + "".join(_symbol(name) for name in names) + "</svg>"
-
-
-@cache
-def _symbol(name: str) -> str:
-    path = pictogram_path(name)
-    if path is None:
-        return ""
-    svg = path.read_text()
-    open_tag = re.match(r"<svg([^>]*)>", svg)
-    attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', open_tag.group(1)))
-    view_box = attrs.pop("viewBox", "0 0 24 24")
-    attrs.pop("xmlns", None)
-    inner = svg[open_tag.end():svg.rindex("</svg>")]
-    group = " ".join(f'{key}="{value}"' for key, value in attrs.items())
-    return f'<symbol id="p-{name}" viewBox="{view_box}"><g {group}>{inner}</g></symbol>'
 
 
 def asset(name: str) -> str:

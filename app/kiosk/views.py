@@ -5,7 +5,7 @@ cookie. The page works offline once opened; answers wait in the browser until th
 it has stored them.
 """
 
-from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, send_file, url_for
+from flask import abort, current_app, g, jsonify, render_template, request, send_file, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -14,17 +14,14 @@ import surveys
 
 from ..extensions import csrf, db, limiter
 from ..library.audio import recording, send_recording
-from ..locale import babel_locale
+from ..locale import babel_locale, respondent
 from ..responses.operations import store_response
 from ..responses.submission import MAX_SUBMISSION_BYTES, SubmissionError, parse_submission
 from ..rounds.lock import is_locked_to
 from ..rounds.models import Round
 from ..timeutil import today
 from . import page
-from .i18n import respondent
-
-bp = Blueprint("kiosk", __name__, template_folder="templates", static_folder="static",
-               static_url_path="/kiosk-static")
+from .blueprint import bp
 
 
 @bp.after_request

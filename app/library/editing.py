@@ -5,12 +5,11 @@ from flask_babel import _
 from flask_login import login_required
 
 import surveys
-from surveys.pictures import pictogram_names
+from surveys.pictures import pictogram_names, sprite
 
 from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import db
-from ..kiosk import page
 from ..roles import CENTRE_ROLES, roles_required
 from . import audio, editor
 from .access import questionnaire_or_404
@@ -73,7 +72,7 @@ def render_editor(found: Questionnaire, draft: editor.Draft, changed: str = "",
         recorded_languages={key: [lang for other, lang in recorded if other == key] for key, _lang in recorded},
         new_questions=editor.new_question_choices(), other_languages=[lang for lang in surveys.LANGUAGES
                                                              if lang not in draft["languages"]],
-        pictograms=sorted(pictogram_names()), sprite=page.sprite(sorted(pictogram_names())),
+        pictograms=sorted(pictogram_names()), sprite=sprite(sorted(pictogram_names())),
     ), 200
 
 

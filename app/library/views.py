@@ -1,4 +1,4 @@
-"""The questionnaire library in the browser: browse, preview, duplicate, edit, import, export."""
+"""The questionnaire library in the browser: browse, duplicate, edit, import, export (the preview is the kiosk's)."""
 
 from collections import Counter
 
@@ -9,15 +9,14 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
 import surveys
+from surveys.pictures import sprite
 from surveys.speech import has_voice
 from surveys.xlsform import XLSFormError, export_xlsform
 
 from ..audit.operations import record
 from ..errors import wants_json
-from ..extensions import csrf, db
-from ..kiosk import page
+from ..extensions import db
 from ..roles import CENTRE_ROLES, Role, roles_required
-from ..voices.speech import Voices, coverage, voice_centre
 from . import editor
 from .access import questionnaire_or_404, visible_questionnaires
 from .audio import recorded_screens
@@ -112,6 +111,9 @@ def questionnaire(questionnaire_id: int):
 
 def render_questionnaire(found: Questionnaire, report: list | None = None, status: int = 200):
     """The questionnaire's page; right after an import it shows the import's report on top."""
+    # what can be heard in each language is the voices package's, which builds on the library: asked here, late
+    from ..voices.speech import Voices, coverage, voice_centre
+
     survey = found.survey
     recorded = recorded_screens(found)
     spoken = Voices.of_centre(voice_centre(found))
@@ -123,7 +125,7 @@ def render_questionnaire(found: Questionnaire, report: list | None = None, statu
                            recorded_count=Counter(lang for _key, lang in recorded),
                            heard={lang: coverage(survey, lang, {key for key, of in recorded if of == lang}, spoken)
                                   for lang in survey.languages},
-                           sprite=page.sprite(sorted(pictures_of(survey))), report=report,
+                           sprite=sprite(sorted(pictures_of(survey))), report=report,
                            may_change=may_change(found), may_copy=may_copy())
     return html, status
 
@@ -131,35 +133,6 @@ def render_questionnaire(found: Questionnaire, report: list | None = None, statu
 def pictures_of(survey: surveys.Questionnaire) -> set[str]:
     names = {q.picture for q in survey.questions if q.picture}
     return names | {choice.picture for q in survey.questions for choice in q.choices() if choice.picture}
-
-
-# -- preview ----------------------------------------------------------------------------------
-
-
-@bp.route("/<int:questionnaire_id>/preview/<language>")
-@login_required
-def preview(questionnaire_id: int, language: str):
-    """Every screen exactly as a respondent sees it, in one language; nothing sent is stored."""
-    found = questionnaire_or_404(questionnaire_id)
-    survey = found.survey
-    if language not in survey.languages:
-        abort(404)
-    keys = (["intro"] if language in survey.intro.audio else []) + [q.key for q in survey.questions
-                                                                     if language in q.audio]
-    urls = {key: url_for(".play_recording", questionnaire_id=found.id, key=key, language=language) for key in keys}
-    banner = render_template("library/preview_banner.html", questionnaire=found, survey=survey, language=language)
-    spoken = Voices.of_centre(voice_centre(found), [language])
-    response = page.render_preview(survey, language, audio=urls, voices=spoken, submit_url=url_for(".preview_send"),
-                                   banner=banner)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@bp.route("/preview/responses", methods=["POST"])
-@csrf.exempt
-def preview_send():
-    """Where a preview sends its answers: they are thrown away (the page sends without cookies)."""
-    return jsonify(status="preview", stored=False)
 
 
 # -- duplicate, import, export ----------------------------------------------------------------

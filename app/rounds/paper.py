@@ -12,8 +12,7 @@ from flask_babel import force_locale
 
 import surveys
 
-from ..kiosk.i18n import respondent
-from ..locale import babel_locale
+from ..locale import babel_locale, respondent
 from .models import Round
 
 #: pictograms the form itself uses, beside those of the questions: "nobody sees who you are" and "thank you"

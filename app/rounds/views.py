@@ -7,12 +7,12 @@ from flask_babel import _, format_percent, ngettext
 from flask_login import current_user
 
 import surveys
+from surveys.pictures import sprite
 
 from ..access import project_or_404, visible_projects
 from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
-from ..kiosk.page import sprite
 from ..library.access import questionnaire_or_404
 from ..locale import current_locale
 from ..numbers import whole_number

@@ -16,8 +16,8 @@ def change_centre_a(ok) -> dict:
 EXPECTED = {
     "library.index": {"GET": staff_only(200)},
     "library.questionnaire": {"GET": SEE_CENTRE_A},
-    "library.preview": {"GET": SEE_CENTRE_A},
-    "library.preview_send": {"POST": same_for_all(200)},  # answers of a preview go nowhere
+    "kiosk.preview": {"GET": SEE_CENTRE_A},
+    "kiosk.preview_send": {"POST": same_for_all(200)},  # answers of a preview go nowhere
     "library.export_yaml": {"GET": SEE_CENTRE_A},
     "library.export_xlsx": {"GET": SEE_CENTRE_A},
     # the administrator has no centre to copy into
