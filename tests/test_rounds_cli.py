@@ -15,7 +15,7 @@ def test_rounds_list_shows_each_round_with_its_kiosk_url_state_and_response_coun
     db.session.commit()
     lines = app.test_cli_runner().invoke(args=["rounds", "list"]).output.splitlines()
     assert lines == [  # oldest round first
-        f"Centre Zuid / Taalcafé | amif-satisfaction v1 | phone | closed | http://vox.test/r/{closed.token} | "
+        f"Centre Zuid / Taalcafé | amif-satisfaction v2 | phone | closed | http://vox.test/r/{closed.token} | "
         "0 responses",
         f"Centre Zuid / Taalcafé | after-activity v1 | kiosk | open | http://vox.test/r/{open_round.token} | "
         "3 responses",
