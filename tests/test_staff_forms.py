@@ -36,3 +36,18 @@ def test_the_launch_form_and_the_account_page_show_a_hint_between_the_label_and_
     assert field_parts(launch, "pin") == ["label", "hint", "field"]
     assert field_parts(account, "password-new") == ["label", "hint", "field"]
     assert re.search(r'<input [^>]*aria-describedby="pin-hint"[^>]*id="pin"', launch)
+
+
+def test_the_first_and_last_day_fields_of_the_launch_form_stand_level(app, worker, browser, live_server):
+    """The last day's hint sits above its field; the first day's field keeps level with it, side by side."""
+    user, project = worker
+    user.set_password("correct horse battery")
+    db.session.commit()
+    page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
+    page.goto(f"{live_server}/login")
+    page.fill("input[name=email]", user.email)
+    page.fill("input[name=password]", "correct horse battery")
+    page.locator("form [type=submit]").click()
+    page.goto(f"{live_server}/projects/{project.id}/rounds/new")
+    first, last = page.locator("#opens_on").bounding_box(), page.locator("#planned_last_day").bounding_box()
+    assert first["x"] < last["x"] and first["y"] == last["y"]
