@@ -1,5 +1,6 @@
 """Vox: anonymous, picture-based feedback for integration projects."""
 
+from importlib import import_module
 from pathlib import Path
 
 from flask import Flask
@@ -10,6 +11,13 @@ from .config import load_config
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .logs import configure_logging
 from .menu import current_menu_entry, staff_menu
+
+#: the packages with pages, in the order their blueprints are registered
+BLUEPRINTS = ("main", "accounts", "kiosk", "admin", "audit", "library", "voices", "rounds", "dashboard", "ops")
+#: every module that puts routes on its package's blueprint; a module left out here would lose its routes
+ROUTE_MODULES = ("main.views", "accounts.views", "kiosk.views", "kiosk.preview", "admin.views", "audit.views",
+                 "library.views", "library.editing", "voices.views", "rounds.views", "dashboard.views",
+                 "dashboard.amif", "dashboard.exports", "ops.views")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -47,20 +55,11 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .accounts.views import bp as accounts
-    from .admin.views import bp as admin
-    from .audit.views import bp as audit
-    from .dashboard.views import bp as dashboard
-    from .kiosk import preview, views  # noqa: F401  (the kiosk's routes)
-    from .kiosk.blueprint import bp as kiosk
-    from .library.views import bp as library
-    from .main.views import bp as main
-    from .ops.views import bp as ops
-    from .rounds.views import bp as rounds
-    from .voices.views import bp as voices
-
-    for blueprint in (main, accounts, kiosk, admin, audit, library, voices, rounds, dashboard, ops):
-        app.register_blueprint(blueprint)
+    """Each package's blueprint (made in its blueprint.py), once its route modules have put their routes on it."""
+    for module in ROUTE_MODULES:
+        import_module(f"{__name__}.{module}")
+    for package in BLUEPRINTS:
+        app.register_blueprint(import_module(f"{__name__}.{package}.blueprint").bp)
 
 
 def register_commands(app: Flask) -> None:

@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import _, ngettext, refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
@@ -12,11 +12,10 @@ from ..audit.operations import record
 from ..extensions import db, login_manager
 from ..numbers import whole_number
 from ..security import same_site_path
+from .blueprint import bp
 from .forms import MIN_PASSWORD_LENGTH, LoginForm, PasswordChangeForm, ProfileForm
 from .models import User
 from .throttle import client_seconds_to_wait, note_client_failure, note_success, take_try
-
-bp = Blueprint("accounts", __name__, template_folder="templates")
 
 
 @login_manager.user_loader

@@ -5,7 +5,7 @@ its coordinators and social workers. Records are loaded through app.access, so a
 another centre answers 404.
 """
 
-from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -20,9 +20,8 @@ from ..numbers import query_number
 from ..ops.retention import NextDeletion, next_deletion
 from ..roles import CENTRE_ROLES, CENTRELESS_ROLES, Role, admin_required, is_admin, roles_required
 from . import operations
+from .blueprint import bp
 from .forms import ROLE_LABELS, CentreForm, ProjectForm, UserForm, role_choices
-
-bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
 
 @bp.app_template_filter("role_label")

@@ -4,7 +4,7 @@ Administrators see every event; a coordinator sees the events of their own centr
 never holds anything about respondents, only what staff did.
 """
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import Select, select
@@ -12,9 +12,8 @@ from sqlalchemy import Select, select
 from ..extensions import db
 from ..numbers import query_number
 from ..roles import Role, is_admin, roles_required
+from .blueprint import bp
 from .models import AuditEvent
-
-bp = Blueprint("audit", __name__, template_folder="templates")
 
 PER_PAGE = 50
 #: how an action is shown; an action not listed here is shown as it is stored

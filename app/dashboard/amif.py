@@ -19,9 +19,10 @@ from ..numbers import query_number
 from ..roles import Role
 from ..timeutil import today
 from .amif_table import AmifTable, amif_table
+from .blueprint import bp
 from .flags import flag_words, warning_shares
+from .params import min_group
 from .spreadsheets import Column, Dictionary, Sheet, export_name, small_csv_response, suppression_notes, xlsx_response
-from .views import bp, min_group
 
 
 def amif_projects() -> list[Project]:

@@ -16,11 +16,12 @@ from ..extensions import db
 from ..roles import CENTRE_ROLES, Role, roles_required
 from ..timeutil import today
 from . import charts
+from .blueprint import bp
 from .export_responses import response_columns, response_export, response_rows, responses_dictionary
 from .export_results import results_columns, results_dictionary, results_rows
+from .params import filters_from_request, min_group
 from .report import ProjectReport, project_report
 from .spreadsheets import Sheet, csv_response, export_name, small_csv_response, xlsx_response
-from .views import bp, filters_from_request, min_group
 
 
 def note_export(action: str, project: Project, what: str) -> None:

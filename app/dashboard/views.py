@@ -1,8 +1,6 @@
 """Results for staff: per project, per centre, across the network, and the AMIF indicator table."""
 
-from datetime import date
-
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,28 +8,12 @@ from ..access import centre_or_404, project_or_404, visible_projects
 from ..extensions import db
 from ..roles import CENTRE_ROLES, Role, roles_required
 from . import charts, plotly_assets
+from .blueprint import bp
 from .compare import centre_rounds, compare, network_rounds
 from .flags import flag_words
 from .overview import project_overview
-from .report import Filters, project_report
-
-bp = Blueprint("dashboard", __name__, url_prefix="/results", template_folder="templates", static_folder="static",
-               static_url_path="/static")
-
-
-def min_group() -> int:
-    return current_app.config["VOX_MIN_GROUP"]
-
-
-def filters_from_request() -> Filters:
-    def day(name: str) -> date | None:
-        try:
-            return date.fromisoformat(request.args.get(name, ""))
-        except ValueError:
-            return None
-
-    return Filters(start=day("start"), end=day("end"), language=request.args.get("language") or None,
-                   mode=request.args.get("mode") or None)
+from .params import filters_from_request, min_group
+from .report import project_report
 
 
 @bp.route("/")
@@ -94,6 +76,3 @@ def plotly_urls() -> dict[str, str]:
     """The versioned addresses of plotly's script and stylesheet."""
     return {"js": url_for("dashboard.plotly_js", version=plotly_assets.javascript().version),
             "css": url_for("dashboard.plotly_css", version=plotly_assets.stylesheet().version)}
-
-
-from . import amif, exports  # noqa: E402,F401

@@ -9,10 +9,13 @@ import surveys
 from ..locale import babel_locale
 from ..scripts import dom_helper
 
+#: the library's page scripts, inlined into its pages (not served on their own)
+STATIC = Path(__file__).parent / "static"
+
 
 def script(*names: str) -> str:
     """The library's page scripts ``names`` after the DOM helper they share, as the text of one inline script."""
-    return dom_helper() + "".join((Path(__file__).parent / name).read_text() for name in names)
+    return dom_helper() + "".join((STATIC / name).read_text() for name in names)
 
 
 def language_label(code: str) -> str:

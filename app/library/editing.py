@@ -13,10 +13,18 @@ from ..extensions import db
 from ..roles import CENTRE_ROLES, roles_required
 from . import audio, editor
 from .access import questionnaire_or_404
-from .audio import AudioRefused, audio_kind, send_recording
+from .audio import AudioRefused, audio_kind, recorded_screens, send_recording
+from .blueprint import bp
 from .models import Questionnaire
-from .operations import next_version, remove_recording, rounds_using, save_definition, store_recording, unchanged
-from .views import bp, recorded_screens, subject
+from .operations import (
+    next_version,
+    remove_recording,
+    rounds_using,
+    save_definition,
+    store_recording,
+    subject,
+    unchanged,
+)
 
 # -- editing ----------------------------------------------------------------------------------
 

@@ -21,6 +21,11 @@ LIBRARY_DIR = Path(surveys.__file__).parent / "library"
 MAX_SLUG = 63
 
 
+def subject(questionnaire: Questionnaire) -> str:
+    """How the audit log names a questionnaire."""
+    return f'questionnaire "{questionnaire.title}" ({questionnaire.slug} v{questionnaire.version})'
+
+
 def library_files() -> list[Path]:
     return sorted(LIBRARY_DIR.glob("*.yaml"))
 

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import _, ngettext
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -20,13 +20,12 @@ from ..roles import CENTRE_ROLES, Role, roles_required
 from . import editor
 from .access import questionnaire_or_404, visible_questionnaires
 from .audio import recorded_screens
+from .blueprint import bp
 from .display import display_text, language_label, script
 from .forms import ImportForm
 from .imports import read_questionnaire_file, staff_text
 from .models import Questionnaire
-from .operations import duplicate_into_centre, rounds_using, store_in_centre, without_audio
-
-bp = Blueprint("library", __name__, url_prefix="/library", template_folder="templates")
+from .operations import duplicate_into_centre, rounds_using, store_in_centre, subject, without_audio
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,11 +40,6 @@ def library_helpers() -> dict:
 def type_name(question: dict | surveys.Question) -> str:
     kind = question["type"] if isinstance(question, dict) else question.type
     return editor.type_name(kind)
-
-
-def subject(questionnaire: Questionnaire) -> str:
-    """How the audit log names a questionnaire."""
-    return f'questionnaire "{questionnaire.title}" ({questionnaire.slug} v{questionnaire.version})'
 
 
 def may_change(questionnaire: Questionnaire) -> bool:
@@ -201,7 +195,3 @@ def exported(found: Questionnaire, content: bytes, extension: str, mimetype: str
     name = f"{found.slug}-v{found.version}.{extension}"
     return content, 200, {"Content-Type": mimetype, "Content-Disposition": f'attachment; filename="{name}"',
                           "Cache-Control": "no-store"}
-
-
-# the editor's, the recordings' and the voices' routes, on the same blueprint
-from . import editing  # noqa: E402, F401

@@ -1,11 +1,10 @@
 """The home page: what Vox is, and what to do next."""
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..roles import PROJECT_ROLES
-
-bp = Blueprint("main", __name__)
+from .blueprint import bp
 
 
 @bp.route("/")

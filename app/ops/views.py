@@ -1,12 +1,11 @@
 """Endpoints for the people who run Vox: is this instance healthy?"""
 
-from flask import Blueprint, jsonify
+from flask import jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
-
-bp = Blueprint("ops", __name__)
+from .blueprint import bp
 
 
 @bp.route("/health")

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import _, format_percent, ngettext
 from flask_login import current_user
 
@@ -25,6 +25,7 @@ from ..voices.hearing import silent_languages
 from ..voices.speech import Voices
 from . import entry, lock, operations, paper
 from .access import round_or_404
+from .blueprint import bp
 from .flyer import invitations, no_flyer_reason, pictograms
 from .forms import (
     MODE_HELP,
@@ -45,7 +46,6 @@ from .stats import response_count, round_figures, round_sessions
 from .status import LABELS as STATUS_LABELS
 from .status import Status, closed_today, open_first, status
 
-bp = Blueprint("rounds", __name__, template_folder="templates")
 bp.before_app_request(lock.keep_kiosk_locked)
 
 ROUND = "/projects/<int:project_id>/rounds/<int:round_id>"

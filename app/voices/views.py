@@ -49,7 +49,7 @@ def voices_helpers() -> dict:
 
 
 def script(name: str) -> str:
-    """The text of one of this page's own scripts (guided.js), inlined into it."""
+    """The text of one of this page's own scripts (guided.js), inlined into it (not served on its own)."""
     return (STATIC / name).read_text()
 
 

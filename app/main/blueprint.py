@@ -1,0 +1,5 @@
+"""The main blueprint: the home page."""
+
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
