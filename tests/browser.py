@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.programs import MISSING
+
 CHROMIUM = os.environ.get("VOX_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -17,7 +19,7 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-q
 
 def chromium_missing() -> str | None:
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        return f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium)"
+        return f"{MISSING} Chromium at {CHROMIUM} (apt-get install chromium)"
     return None
 
 

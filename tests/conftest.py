@@ -6,19 +6,36 @@ from datetime import date, timedelta
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 from app import create_app, timeutil
 from app.extensions import db, limiter
 from app.library.operations import latest_library_version, sync_library
 from app.models import Answer, Organisation, Project, Response, Role, Round, User
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.programs", "tests.browser", "pytester"]
 
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'vox-test.sqlite'}"
+    """A SQLite file of this run, or TEST_DATABASE_URL; each pytest-xdist worker (gw0, gw1...) has its own database."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'vox-test.sqlite'}"  # a folder per worker
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return worker_database(url, worker) if worker else url
+
+
+def worker_database(url: str, worker: str) -> str:
+    """The database ``<name>_<worker>`` on the PostgreSQL server of ``url`` (test_gw0 for test), made if missing."""
+    server = make_url(url)
+    name = f"{server.database}_{worker}"
+    engine = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        if connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}) is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")

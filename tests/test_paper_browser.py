@@ -1,6 +1,5 @@
 """Paper in a real browser (Chromium): the printed questionnaire on A4, and typing in a paper left blank."""
 
-import shutil
 import subprocess
 from datetime import date, timedelta
 
@@ -10,10 +9,10 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Response, Role
 from tests.browser import SCREENS, TABLET
+from tests.programs import needs
 
 PASSWORD = "correct horse battery"
-needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"),
-                                   reason="poppler-utils missing: apt-get install poppler-utils")
+needs_poppler = needs("pdftotext", "poppler-utils")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import shutil
 import subprocess
 import uuid
 from datetime import date, timedelta
@@ -13,6 +12,7 @@ from app.extensions import db
 from app.models import Role, User
 from app.responses.tallies import rebuild_tallies
 from tests.browser import SCREENS
+from tests.programs import missing
 
 OUTPUT = SCREENS.parent
 COMMENTS = ["Meer les over werk, graag.", "Le groupe était trop grand.", "شكراً، تعلمت الكثير عن بلجيكا.",
@@ -20,8 +20,8 @@ COMMENTS = ["Meer les over werk, graag.", "Le groupe était trop grand.", "شك�
 
 
 def need(tool: str) -> None:
-    if not shutil.which(tool):
-        pytest.skip(f"{tool} not found: install poppler-utils (apt-get install poppler-utils)")
+    if reason := missing(tool, "poppler-utils"):
+        pytest.skip(reason)
 
 
 @pytest.fixture

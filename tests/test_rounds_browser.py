@@ -1,6 +1,5 @@
 """A social worker's rounds in a real browser (Chromium): launch, flyer on paper, kiosk mode and back, typing in."""
 
-import shutil
 import subprocess
 from datetime import date, timedelta
 
@@ -11,6 +10,7 @@ from werkzeug.security import generate_password_hash
 from app.extensions import db
 from app.models import Response, Role, Round
 from tests.browser import SCREENS, TABLET
+from tests.programs import needs
 
 PASSWORD = "correct horse battery"
 PIN = "2468"
@@ -101,7 +101,7 @@ def pdf_pages(path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing: apt-get install poppler-utils")
+@needs("pdftotext", "poppler-utils")
 @pytest.mark.parametrize("languages", [["nl", "ar"], ["nl", "fr", "en", "ar", "prs", "uk", "ti"], "all"],
                          ids=["two-languages", "seven-languages", "every-language"])
 def test_the_flyer_prints_on_one_a4_page_with_the_link(staff_page, live_server, kiosk_round, library, languages):

@@ -4,7 +4,6 @@ Needs espeak-ng (and opus-tools for small clips); skipped with the reason when i
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,11 @@ from app.extensions import db
 from app.voices.speech import PROMPTS, latest_questionnaires, prompt_texts, wanted_texts
 from surveys.speech import clip_name, generate, has_voice, survey_texts
 from tests.browser import TABLET, kept_offline
+from tests.programs import needs
 
 LIBRARY = Path(surveys.__file__).parent / "library"
 
-needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None,
-                                  reason="espeak-ng not installed: apt-get install espeak-ng opus-tools")
+needs_espeak = needs("espeak-ng", "espeak-ng")
 
 #: the languages the spoken tests make clips for: two voices (one right-to-left) and one without a voice
 VOICED = ("nl", "ar")
@@ -67,6 +66,14 @@ def test_generating_makes_each_clip_once_and_as_real_audio(clips):
     again = generate([("ar", text) for text in survey_texts(survey, "ar")] + [("ps", "څنګه وو؟")], clips)
     assert again.made == 0 and again.present == len(set(survey_texts(survey, "ar")))
     assert sorted(p.name for p in clips.iterdir()) == names
+
+
+@needs_espeak
+@needs("opusenc", "opus-tools")
+def test_with_opusenc_every_clip_is_ogg_opus_of_a_few_kilobytes(clips):
+    for path in clips.iterdir():
+        head = path.read_bytes()[:36]
+        assert head[:4] == b"OggS" and b"OpusHead" in head and path.stat().st_size < 40_000, path.name
 
 
 @needs_espeak

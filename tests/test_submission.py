@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 
 from app.extensions import db
-from app.models import Answer, Response
+from app.models import Answer, Mode, Response
+from app.responses.operations import store_response
+from app.responses.submission import parse_submission
 
 
 def count(model) -> int:
@@ -90,7 +92,7 @@ def test_a_forged_submission_is_refused_naming_the_field_and_nothing_is_stored(c
     (b"\xff\xfe\x00", "application/json"),
     (json.dumps({"id": str(uuid.uuid4())}).encode(), "text/plain"),
     (b"{" + b'"a":' * 100000 + b"1" + b"}" * 100000, "application/json"),
-])
+], ids=["not-json", "a-list", "not-utf-8", "json-as-text", "nested-too-deep"])  # ids the same in every xdist worker
 def test_malformed_bodies_are_refused_as_the_body(client, kiosk_round, body, content_type):
     reply = client.post(f"/api/rounds/{kiosk_round.token}/responses", data=body, content_type=content_type)
     assert reply.status_code == 400 and reply.json["field"] == "body"
@@ -202,3 +204,25 @@ def test_a_hostile_number_or_broken_text_is_refused_naming_its_field(client, mak
     assert reply.status_code == 400
     assert reply.json["field"] == field and reply.json["error"]
     assert count(Response) == 0 and count(Answer) == 0
+
+
+def test_an_id_already_stored_in_another_round_is_refused_and_the_first_stays(client, kiosk_round, make_round):
+    other = make_round(project=kiosk_round.project, questionnaire="after-activity", languages=["nl"])
+    db.session.commit()
+    body = payload()
+    assert submit(client, kiosk_round, body).status_code == 201
+    refused = submit(client, other, body)
+    assert refused.status_code == 400 and refused.json["field"] == "id"
+    assert db.session.scalars(select(Response.round_id)).all() == [kiosk_round.id] and count(Answer) == 3
+
+
+def test_storing_commits_nothing_itself_and_the_same_id_again_undoes_only_its_own_rows(kiosk_round):
+    submission = parse_submission(json.dumps(payload()).encode(), kiosk_round.questionnaire.survey,
+                                  kiosk_round.languages, date.today())
+    assert store_response(kiosk_round, submission, mode=Mode.KIOSK) is True
+    db.session.rollback()
+    assert count(Response) == 0, "the view commits, once: a rollback before it leaves nothing"
+    assert store_response(kiosk_round, submission, mode=Mode.KIOSK) is True
+    assert store_response(kiosk_round, submission, mode=Mode.KIOSK) is False
+    db.session.commit()
+    assert count(Response) == 1 and count(Answer) == 3
