@@ -3,10 +3,10 @@
 import os
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from werkzeug.serving import make_server
 
 from tests.programs import MISSING
@@ -78,11 +78,18 @@ def screenshot():
     return take
 
 
-def kept_offline(page, urls, timeout=15) -> bool:
-    """Whether the service worker controls the page and has kept every one of ``urls``, waiting up to ``timeout`` s."""
-    check = ("async (urls) => !!navigator.serviceWorker.controller && "
-             "(await Promise.all(urls.map(u => caches.match(u)))).every(Boolean)")
-    deadline = time.monotonic() + timeout
-    while not (kept := page.evaluate(check, urls)) and time.monotonic() < deadline:
-        page.wait_for_timeout(200)
-    return kept
+#: whether the service worker controls the page and has kept every one of the urls given. The Cache API answers by
+#: promise, which wait_for_function does not wait for: each try starts a look in the cache and reads the last one's.
+KEPT = """(urls) => {
+    Promise.all(urls.map(u => caches.match(u))).then(found => { window.voxKept = found.every(Boolean); });
+    return !!navigator.serviceWorker.controller && window.voxKept === true;
+}"""
+
+
+def kept_offline(page, urls, timeout=15_000) -> bool:
+    """Whether the service worker comes to control the page and keep every one of ``urls`` within ``timeout`` ms."""
+    try:
+        page.wait_for_function(KEPT, arg=urls, polling=200, timeout=timeout)
+    except PlaywrightTimeoutError:
+        return False
+    return True

@@ -1,11 +1,11 @@
 """The respondent's experience in a real browser (Chromium), at tablet and phone size."""
 
 import json
-import time
 import uuid
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -20,12 +20,9 @@ def stored_responses() -> list[Response]:
     return db.session.scalars(select(Response)).all()
 
 
-def wait_for_stored(count: int, timeout: float = 15) -> list[Response]:
-    """The stored responses once there are ``count`` of them: the page sends in the background after "thank you"."""
-    deadline = time.monotonic() + timeout
-    while len(found := stored_responses()) < count and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return found
+def submitted(response) -> bool:
+    """A response of the server to answers sent by the page (it sends them in the background after "thank you")."""
+    return response.request.method == "POST" and "/api/rounds/" in response.url
 
 
 @pytest.fixture
@@ -99,8 +96,10 @@ def test_a_respondent_answers_a_whole_round_by_tapping_pictures(open_round, kios
     skip_words = {"nl": "Dat zeg ik liever niet", "ar": "أفضّل عدم الإجابة"}
     assert page.locator("section.question[data-key=liked_today] [data-act=skip]").inner_text() == skip_words[language]
     screenshot(page, f"{name}-1-intro")
-    answer_after_activity(page, screenshot, name)
-    [response] = wait_for_stored(1)
+    with page.expect_response(submitted) as sent:
+        answer_after_activity(page, screenshot, name)
+    assert sent.value.status == 201
+    [response] = stored_responses()
     assert response.language == language and response.mode == "kiosk"
     assert {a.question_key: a.value for a in response.answers} == {"liked_today": "4", "too_long": "just_right"}
 
@@ -230,8 +229,8 @@ def test_offline_answers_wait_in_the_browser_and_are_stored_once_when_back_onlin
     assert stored_responses() == []
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
-    page.wait_for_function("() => document.getElementById('outbox').hidden", timeout=10_000)
-    responses = wait_for_stored(3)
+    expect(page.locator("#outbox")).to_be_hidden(timeout=10_000)  # once the server acknowledged each of them
+    responses = stored_responses()
     assert len(responses) == 3 and len({r.id for r in responses}) == 3
     assert sorted(r.language for r in responses) == ["ar", "nl", "nl"]
 

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 import surveys
 from app.extensions import db
 from tests.browser import PHONE, TABLET
-from tests.test_kiosk_browser import WCAG_AA, answer_after_activity, visible_question, wait_for_stored
+from tests.test_kiosk_browser import WCAG_AA, answer_after_activity, stored_responses, submitted, visible_question
 
 ALL = list(surveys.LANGUAGES)
 
@@ -75,7 +75,9 @@ def test_a_round_in_tigrinya_or_pashto_is_answered_start_to_finish(make_round, b
     page.goto(f"{live_server}/r/{round_.token}")
     screenshot(page, f"round-{language}-0-language")
     page.locator(f"button.lang[data-lang={language}]").click()
-    answer_after_activity(page, screenshot, f"round-{language}")
-    [response] = wait_for_stored(1)
+    with page.expect_response(submitted) as sent:
+        answer_after_activity(page, screenshot, f"round-{language}")
+    assert sent.value.status == 201
+    [response] = stored_responses()
     assert response.language == language
     context.close()

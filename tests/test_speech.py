@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import surveys
 from app.accounts.models import Role
@@ -157,19 +158,16 @@ def test_once_listened_every_next_screen_is_read_aloud(spoken, make_round, brows
     page.locator("button.lang[data-lang=ar]").click()
     survey = round_.questionnaire.survey
 
-    def wait_heard(text):
-        for _ in range(50):
-            if clip_name("ar", text) in heard:
-                return True
-            page.wait_for_timeout(100)
-        return False
+    def playing(text):
+        """Waits (expect_request) for the clip of ``text`` to be fetched, which playing it does."""
+        return page.expect_request(lambda request: request.url.endswith(f"/r/speech/{clip_name('ar', text)}"))
 
     assert not heard, "nothing is played before the respondent asks"
-    page.locator(".intro .listen").click()
-    assert wait_heard(survey.intro.text["ar"])
-    page.locator(".intro [data-act=next]").click()
-    page.wait_for_function("() => document.querySelector('section[data-key=liked_today]:not([hidden])')")
-    assert wait_heard(survey.question("liked_today").text["ar"]), "the next question was not read aloud by itself"
+    with playing(survey.intro.text["ar"]):
+        page.locator(".intro .listen").click()
+    with playing(survey.question("liked_today").text["ar"]):  # read aloud by itself, nobody taps listen again
+        page.locator(".intro [data-act=next]").click()
+    expect(page.locator("section[data-key=liked_today]")).to_be_visible()
     context.close()
 
 
