@@ -32,10 +32,25 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=lambda: "everyone", default_limits=[])
 
 
+def _is_sqlite(dbapi_connection) -> bool:
+    return type(dbapi_connection).__module__.startswith("sqlite3")
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_enforces_foreign_keys(dbapi_connection, connection_record) -> None:
     """SQLite ignores foreign keys (and so ON DELETE CASCADE) unless asked on every connection."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
+    if _is_sqlite(dbapi_connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+@event.listens_for(Engine, "savepoint")
+def _sqlite_savepoint_inside_a_transaction(connection, name) -> None:
+    """Python's sqlite3 opens a transaction only before a write, so a SAVEPOINT coming first would open one of its
+    own, and releasing it would commit: open the transaction first, so that only the view's commit commits."""
+    dbapi_connection = connection.connection.dbapi_connection
+    if _is_sqlite(dbapi_connection) and not dbapi_connection.in_transaction:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("BEGIN")
         cursor.close()

@@ -206,16 +206,6 @@ def test_a_hostile_number_or_broken_text_is_refused_naming_its_field(client, mak
     assert count(Response) == 0 and count(Answer) == 0
 
 
-def test_an_id_already_stored_in_another_round_is_refused_and_the_first_stays(client, kiosk_round, make_round):
-    other = make_round(project=kiosk_round.project, questionnaire="after-activity", languages=["nl"])
-    db.session.commit()
-    body = payload()
-    assert submit(client, kiosk_round, body).status_code == 201
-    refused = submit(client, other, body)
-    assert refused.status_code == 400 and refused.json["field"] == "id"
-    assert db.session.scalars(select(Response.round_id)).all() == [kiosk_round.id] and count(Answer) == 3
-
-
 def test_storing_commits_nothing_itself_and_the_same_id_again_undoes_only_its_own_rows(kiosk_round):
     submission = parse_submission(json.dumps(payload()).encode(), kiosk_round.questionnaire.survey,
                                   kiosk_round.languages, date.today())

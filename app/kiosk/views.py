@@ -97,6 +97,7 @@ def submit(token: str):
         if not round_.accepts_response_made_on(submission.day):
             return jsonify(error="This round is closed.", field="round"), 410
         created = store_response(round_, submission, mode=round_.mode)
+        db.session.commit()
     except SubmissionError as exc:
         return jsonify(error=exc.message, field=exc.field), 400
     return jsonify(status="stored" if created else "already stored", id=str(submission.id)), 201 if created else 200

@@ -233,6 +233,7 @@ def enter(project_id: int, round_id: int):
         else:
             operations.note_entry(round_, form.mode.data)
             store_response(round_, submission, mode=form.mode.data)
+            db.session.commit()
             flash(_("Answer saved."), "success")
             # the next paper's defaults ride in the session cookie, not in the address (access logs keep those)
             session[ENTRY_DEFAULTS] = {"round": round_.id, "mode": form.mode.data,
