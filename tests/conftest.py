@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, make_url, text
+from werkzeug.security import generate_password_hash
 
 from app import create_app, timeutil
 from app.extensions import db, limiter
@@ -14,6 +15,24 @@ from app.library.operations import latest_library_version, sync_library
 from app.models import Answer, Organisation, Project, Response, Role, Round, User
 
 pytest_plugins = ["tests.programs", "tests.browser", "pytester"]
+
+#: werkzeug's own defaults: a slow salted hash (scrypt), as the app keeps passwords and PINs outside the tests
+SLOW_HASHES = generate_password_hash.__defaults__
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_hashes():
+    """Passwords and PINs hashed in a millisecond instead of 70: the suite makes hundreds. test_accounts checks that
+    the app itself hashes with werkzeug's slow default."""
+    generate_password_hash.__defaults__ = ("pbkdf2:sha256:1000", *SLOW_HASHES[1:])
+    yield
+    generate_password_hash.__defaults__ = SLOW_HASHES
+
+
+@pytest.fixture
+def slow_hashes(monkeypatch):
+    """Passwords and PINs hashed as outside the tests."""
+    monkeypatch.setattr(generate_password_hash, "__defaults__", SLOW_HASHES)
 
 
 @pytest.fixture(scope="session")

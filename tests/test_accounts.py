@@ -222,6 +222,14 @@ def test_a_user_changes_their_password(client, worker):
     assert not any("secret" in subject for subject in audit)
 
 
+def test_a_password_is_kept_as_a_slow_salted_hash(client, worker, slow_hashes):
+    login_session(client, worker)
+    change_password(client, PASSWORD, "a much longer secret")
+    db.session.refresh(worker)
+    assert worker.password_hash.startswith("scrypt:") and "secret" not in worker.password_hash
+    assert worker.check_password("a much longer secret")
+
+
 @pytest.mark.parametrize(("current", "new", "repeat", "message"), [
     ("wrong password", "a much longer secret", None, "That is not your current password."),
     (PASSWORD, "too short", None, "Use at least 12 characters."),

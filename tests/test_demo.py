@@ -3,12 +3,9 @@
 import re
 import uuid
 from collections import Counter, defaultdict
-from functools import partial
 from statistics import mean
 
-import pytest
 from sqlalchemy import delete, func, select
-from werkzeug.security import generate_password_hash
 
 from app.demo import demo
 from app.extensions import db
@@ -18,13 +15,6 @@ REAL_PLACES = ("Gent", "Antwerpen", "Anvers", "Brussel", "Bruxelles", "Liège", 
                "Louvain", "Mechelen", "Namur", "Namen", "Brugge", "Bruges", "Mons", "Bergen", "Hasselt", "Kortrijk",
                "Oostende", "Aalst", "Genk", "Tournai", "Verviers", "Sint-Niklaas", "Schaerbeek", "Molenbeek")
 ACCOUNT_LINE = re.compile(r"^\s+[a-z ]+?\s+(\S+@\S+)\s+(\S+)\s", re.MULTILINE)
-
-
-@pytest.fixture(autouse=True)
-def quick_password_hashing(monkeypatch):
-    """A real password hash takes 70 ms; these tests make dozens and need no protection against guessing."""
-    monkeypatch.setattr("app.accounts.models.generate_password_hash",
-                        partial(generate_password_hash, method="pbkdf2:sha256:1000"))
 
 
 def run_demo(app, *args):
