@@ -8,10 +8,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..audit.operations import record
 from ..extensions import db, login_manager
 from ..numbers import whole_number
 from ..security import same_site_path
+from . import operations
 from .blueprint import bp
 from .forms import MIN_PASSWORD_LENGTH, LoginForm, PasswordChangeForm, ProfileForm
 from .models import User
@@ -59,7 +59,7 @@ def login():
         return render_template("accounts/login.html", form=form)
     note_success(email)
     login_user(user)
-    record("account.login", _subject(user), user.organisation_id)
+    operations.note_login(user)
     db.session.commit()
     return redirect(same_site_path(request.args.get("next")) or url_for("main.index"))
 
@@ -95,11 +95,7 @@ def _posted_by(prefix: str):
 
 
 def _save_profile(form: ProfileForm):
-    changes = [name for name, value in (("name", form.name.data.strip()), ("locale", form.locale.data))
-               if getattr(current_user, name) != value]
-    current_user.name, current_user.locale = form.name.data.strip(), form.locale.data
-    if changes:
-        record("account.update", f"{_subject(current_user)}: {', '.join(changes)}", current_user.organisation_id)
+    operations.update_profile(current_user, form.name.data.strip(), form.locale.data)
     db.session.commit()
     refresh()  # the message below, and every page from now on, in the language just chosen
     flash(_("Your settings are saved."), "info")
@@ -121,9 +117,8 @@ def _current_password_checks(form: PasswordChangeForm) -> bool:
 
 def _save_password(form: PasswordChangeForm):
     """The new password ends every other session of the account; this browser stays logged in."""
-    current_user.set_password(form.new.data)
+    operations.change_password(current_user, form.new.data)
     note_success(current_user.email)
-    record("account.password_change", _subject(current_user), current_user.organisation_id)
     db.session.commit()
     login_user(current_user._get_current_object())
     flash(_("Your password is changed."), "info")
@@ -154,8 +149,3 @@ def too_many_attempts(seconds: int) -> str:
                         "Too many failed attempts. Try again in %(num)d seconds.", seconds)
     return ngettext("Too many failed attempts. Try again in %(num)d minute.",
                     "Too many failed attempts. Try again in %(num)d minutes.", -(-seconds // 60))
-
-
-def _subject(user: User) -> str:
-    return f"user {user.email}"
-

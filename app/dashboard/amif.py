@@ -12,7 +12,6 @@ from sqlalchemy import select
 from analysis.indicators import AMIF_INDICATOR
 
 from ..access import visible_projects
-from ..audit.operations import record
 from ..centres.models import Organisation, Project
 from ..extensions import db
 from ..numbers import query_number
@@ -21,6 +20,7 @@ from ..timeutil import today
 from .amif_table import AmifTable, amif_table
 from .blueprint import bp
 from .flags import flag_words, warning_shares
+from .operations import note_amif_export
 from .params import min_group
 from .spreadsheets import Column, Dictionary, Sheet, export_name, small_csv_response, suppression_notes, xlsx_response
 
@@ -74,9 +74,8 @@ def file_parts(table: AmifTable) -> list[str]:
 
 
 def note_export(table: AmifTable, kind: str) -> None:
-    version = ", without answers too good to be true" if table.trusted else ""
-    record("export.amif", f"AMIF indicator table, {table.year or 'all years'}{version} ({kind})",
-           current_user.organisation_id)
+    """Audit-log the download now, before the file is sent."""
+    note_amif_export(table, kind)
     db.session.commit()
 
 

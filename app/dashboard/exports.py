@@ -10,7 +10,6 @@ from flask import render_template
 from flask_babel import gettext as _
 
 from ..access import project_or_404
-from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
 from ..roles import CENTRE_ROLES, Role, roles_required
@@ -19,6 +18,7 @@ from . import charts
 from .blueprint import bp
 from .export_responses import response_columns, response_export, response_rows, responses_dictionary
 from .export_results import results_columns, results_dictionary, results_rows
+from .operations import note_project_export
 from .params import filters_from_request, min_group
 from .report import ProjectReport, project_report
 from .spreadsheets import Sheet, csv_response, export_name, small_csv_response, xlsx_response
@@ -26,7 +26,7 @@ from .spreadsheets import Sheet, csv_response, export_name, small_csv_response, 
 
 def note_export(action: str, project: Project, what: str) -> None:
     """Audit-log the download now: a streamed file is sent after the request's work is done."""
-    record(action, f"{project.organisation.name} / {project.name}: {what}", project.organisation_id)
+    note_project_export(action, project, what)
     db.session.commit()
 
 

@@ -51,6 +51,18 @@ def set_pin(round_: Round, pin: str) -> None:
     _note("round.pin", round_)
 
 
+def lock_kiosk(round_: Round, pin: str | None) -> None:
+    """A tablet goes into kiosk mode for the round, with a new PIN when one is given."""
+    if pin:
+        set_pin(round_, pin)
+    _note("kiosk.lock", round_)
+
+
+def note_unlock(round_: Round) -> None:
+    """A tablet left kiosk mode with the round's PIN."""
+    _note("kiosk.unlock", round_)
+
+
 def close_round(round_: Round) -> None:
     """Closed today by hand: respondents see that the round is over."""
     round_.closed_by_hand_on = today()

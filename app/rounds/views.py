@@ -10,7 +10,6 @@ import surveys
 from surveys.pictures import sprite
 
 from ..access import project_or_404, visible_projects
-from ..audit.operations import record
 from ..centres.models import Project
 from ..extensions import db
 from ..library.access import questionnaire_or_404
@@ -171,9 +170,7 @@ def kiosk(project_id: int, round_id: int):
     if problem:
         flash(problem, "error")
         return to_round(round_, "share")
-    if form.pin.data:
-        operations.set_pin(round_, form.pin.data)
-    record("kiosk.lock", operations.describe(round_), round_.project.organisation_id)
+    operations.lock_kiosk(round_, form.pin.data or None)
     db.session.commit()
     lock.lock(round_)
     return redirect(url_for("kiosk.respond", token=round_.token))
@@ -202,7 +199,7 @@ def unlock():
     if not wait and form.validate_on_submit():
         unlocked = lock.try_unlock(round_, form.pin.data)
         if unlocked:
-            record("kiosk.unlock", operations.describe(round_), round_.project.organisation_id)
+            operations.note_unlock(round_)
         db.session.commit()  # a wrong PIN counts too
         if unlocked:
             flash(_("Kiosk mode is off on this tablet."), "success")
