@@ -7,7 +7,6 @@ from flask_login import login_required
 import surveys
 from surveys.pictures import pictogram_names, sprite
 
-from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import db
 from ..roles import CENTRE_ROLES, roles_required
@@ -16,15 +15,7 @@ from .access import questionnaire_or_404
 from .audio import AudioRefused, audio_kind, recorded_screens, send_recording
 from .blueprint import bp
 from .models import Questionnaire
-from .operations import (
-    next_version,
-    remove_recording,
-    rounds_using,
-    save_definition,
-    store_recording,
-    subject,
-    unchanged,
-)
+from .operations import edit_questionnaire, next_version, remove_recording, rounds_using, store_recording, unchanged
 
 # -- editing ----------------------------------------------------------------------------------
 
@@ -54,8 +45,7 @@ def save(found: Questionnaire, draft: editor.Draft):
     if unchanged(found, definition):
         flash(_("Nothing was changed."), "info")
         return redirect(url_for(".edit", questionnaire_id=found.id))
-    saved, created = save_definition(found, definition)
-    record("questionnaire.new_version" if created else "questionnaire.edit", subject(saved), saved.organisation_id)
+    saved, created = edit_questionnaire(found, definition)
     db.session.commit()
     if created:
         flash(_("Version %(old)s is used by a round and stays as it was. Your changes are saved as version "
@@ -119,7 +109,6 @@ def upload_recording(questionnaire_id: int, key: str, language: str):
     except AudioRefused as exc:
         return recording_refused(found, key, language, str(exc))
     saved, created = store_recording(found, key, language, content, mimetype, extension)
-    record("questionnaire.recording_add", f"{subject(saved)}: {key} in {language}", saved.organisation_id)
     db.session.commit()
     return recording_done(found, saved, created, key, language, _("Recording kept."))
 
@@ -132,7 +121,6 @@ def delete_recording(questionnaire_id: int, key: str, language: str):
     if audio.recording(found, key, language) is None:
         return recording_refused(found, key, language, _("There is no recording to delete."))
     saved, created = remove_recording(found, key, language)
-    record("questionnaire.recording_delete", f"{subject(saved)}: {key} in {language}", saved.organisation_id)
     db.session.commit()
     return recording_done(found, saved, created, key, language, _("Recording deleted."))
 

@@ -2,7 +2,7 @@
 
 A version that a round uses is frozen: its answers must keep meaning what they meant. Changing
 it stores a new version (same centre, same slug, the next number) and leaves it as it was.
-Helpers only flush; the view commits once.
+Each change is noted in the audit log here; helpers only flush, and the view commits once.
 """
 
 import copy
@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 import surveys
 
+from ..audit.operations import record
 from ..extensions import db
 from .models import Questionnaire, QuestionnaireAudio
 
@@ -97,7 +98,20 @@ def duplicate_into_centre(source: Questionnaire, organisation_id: int) -> Questi
     for ref in audio_refs(survey):
         copy_recording(source, copy_, ref)
     db.session.flush()
+    record("questionnaire.duplicate", f"{subject(source)} copied as {copy_.slug} v1", organisation_id)
     return copy_
+
+
+def import_into_centre(survey: surveys.Questionnaire, organisation_id: int, filename: str) -> Questionnaire:
+    """An imported questionnaire (checked, without audio), stored as version 1 of a new one of the centre."""
+    imported = store_in_centre(survey, organisation_id)
+    record("questionnaire.import", f"{subject(imported)} from {filename}", organisation_id)
+    return imported
+
+
+def note_export(questionnaire: Questionnaire, extension: str, organisation_id: int | None) -> None:
+    """A download of the questionnaire, noted for the centre that owns it (or the user's, for the library's)."""
+    record("questionnaire.export", f"{subject(questionnaire)} as {extension.upper()}", organisation_id)
 
 
 def store_in_centre(survey: surveys.Questionnaire, organisation_id: int) -> Questionnaire:
@@ -149,6 +163,13 @@ def copy_recording(source: Questionnaire, target: Questionnaire, ref: str) -> No
 
 
 # -- editing -------------------------------------------------------------------------------------
+
+
+def edit_questionnaire(questionnaire: Questionnaire, definition: dict[str, Any]) -> tuple[Questionnaire, bool]:
+    """Save an edit in the editor (see save_definition), noted as an edit or as a new version."""
+    saved, created = save_definition(questionnaire, definition)
+    record("questionnaire.new_version" if created else "questionnaire.edit", subject(saved), saved.organisation_id)
+    return saved, created
 
 
 def save_definition(questionnaire: Questionnaire, definition: dict[str, Any]) -> tuple[Questionnaire, bool]:
@@ -212,12 +233,15 @@ def store_recording(questionnaire: Questionnaire, key: str, language: str, conte
     else:
         stored.mimetype, stored.content = mimetype, content
     db.session.flush()
+    record("questionnaire.recording_add", f"{subject(target)}: {key} in {language}", target.organisation_id)
     return target, created
 
 
 def remove_recording(questionnaire: Questionnaire, key: str, language: str) -> tuple[Questionnaire, bool]:
     """Stop reading ``key`` aloud in ``language``; the recording goes when nothing refers to it any more."""
-    return save_definition(questionnaire, with_audio(questionnaire.definition, key, language, None))
+    target, created = save_definition(questionnaire, with_audio(questionnaire.definition, key, language, None))
+    record("questionnaire.recording_delete", f"{subject(target)}: {key} in {language}", target.organisation_id)
+    return target, created
 
 
 def with_audio(definition: dict[str, Any], key: str, language: str, ref: str | None) -> dict[str, Any]:

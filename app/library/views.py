@@ -13,7 +13,6 @@ from surveys.pictures import sprite
 from surveys.speech import has_voice
 from surveys.xlsform import XLSFormError, export_xlsform
 
-from ..audit.operations import record
 from ..errors import wants_json
 from ..extensions import db
 from ..roles import CENTRE_ROLES, Role, roles_required
@@ -25,7 +24,7 @@ from .display import display_text, language_label, script
 from .forms import ImportForm
 from .imports import read_questionnaire_file, staff_text
 from .models import Questionnaire
-from .operations import duplicate_into_centre, rounds_using, store_in_centre, subject, without_audio
+from .operations import duplicate_into_centre, import_into_centre, note_export, rounds_using, without_audio
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -138,7 +137,6 @@ def duplicate(questionnaire_id: int):
     centre_id = own_centre_id()
     source = questionnaire_or_404(questionnaire_id)
     copy_ = duplicate_into_centre(source, centre_id)
-    record("questionnaire.duplicate", f"{subject(source)} copied as {copy_.slug} v1", centre_id)
     db.session.commit()
     flash(_("“%(title)s” is now one of your centre's questionnaires: change it as you like.", title=copy_.title),
           "info")
@@ -166,8 +164,7 @@ def import_questionnaire():
                                "the editor.",
                                "%(num)s audio files named in the file did not come with it: record or upload them "
                                "in the editor.", dropped))
-    imported = store_in_centre(survey, centre_id)
-    record("questionnaire.import", f"{subject(imported)} from {filename}", centre_id)
+    imported = import_into_centre(survey, centre_id, filename)
     db.session.commit()
     flash(_("Imported from %(file)s as a questionnaire of your centre.", file=filename), "info")
     return render_questionnaire(imported, report=report, status=201)
@@ -189,8 +186,7 @@ def export_xlsx(questionnaire_id: int):
 
 def exported(found: Questionnaire, content: bytes, extension: str, mimetype: str):
     """A download named after the questionnaire and its version, noted in the audit log."""
-    record("questionnaire.export", f"{subject(found)} as {extension.upper()}",
-           found.organisation_id or current_user.organisation_id)
+    note_export(found, extension, found.organisation_id or current_user.organisation_id)
     db.session.commit()
     name = f"{found.slug}-v{found.version}.{extension}"
     return content, 200, {"Content-Type": mimetype, "Content-Disposition": f'attachment; filename="{name}"',

@@ -19,6 +19,7 @@ from sqlalchemy import select
 import surveys
 from surveys.speech import text_digest
 
+from ..audit.operations import record
 from ..extensions import db
 from ..library.audio import AUDIO_KINDS, MAX_AUDIO_BYTES, AudioRefused, audio_kind
 from ..library.models import Questionnaire
@@ -234,9 +235,12 @@ def known_texts(organisation_id: int, language: str) -> dict[str, str]:
     return known
 
 
-def import_recordings(organisation_id: int, language: str, recordings: list[Incoming], *,
-                      replace: bool) -> Imported:
-    """Store the checked recordings of texts the centre knows; keep its own unless ``replace``. Flushes only."""
+def import_recordings(organisation_id: int, language: str, recordings: list[Incoming], *, replace: bool,
+                      source: str) -> Imported:
+    """Store the checked recordings of texts the centre knows; keep its own unless ``replace``. Flushes only.
+
+    The import is noted in the audit log, with ``source``, the name of the file the recordings came in.
+    """
     known = known_texts(organisation_id, language)
     have = {digest for (digest,) in db.session.execute(select(VoiceRecording.text_digest).where(
         VoiceRecording.organisation_id == organisation_id, VoiceRecording.language == language))}
@@ -249,4 +253,6 @@ def import_recordings(organisation_id: int, language: str, recordings: list[Inco
         else:
             store_voice(organisation_id, language, known[recording.digest], recording.content, recording.mimetype)
             result.stored += 1
+    record("voice.import", f"{language}: {result.stored} stored, {len(result.kept)} kept, {len(result.unknown)} of "
+                           f"unknown texts, from {source}", organisation_id)
     return result

@@ -21,7 +21,6 @@ from werkzeug.utils import secure_filename
 import surveys
 from surveys.speech import has_voice, text_digest
 
-from ..audit.operations import record as audit_record
 from ..centres.models import Organisation
 from ..errors import wants_json
 from ..extensions import db
@@ -36,7 +35,7 @@ from .blueprint import bp
 from .exchange import ExchangeRefused, Imported, centre_recordings, export_package, read_package
 from .forms import VoicesImportForm
 from .models import VoiceRecording
-from .operations import remove_voice, store_voice
+from .operations import delete_text, note_export, record_text
 from .speech import Voices, clip_path, clip_url, coverage, prompt_texts, voice_centre
 
 STATIC = Path(__file__).parent / "static"
@@ -182,8 +181,7 @@ def record(questionnaire_id: int, language: str):
         mimetype, _extension = audio_kind(content)
     except AudioRefused as exc:
         return voice_answer(found, language, str(exc), request.form.get("digest", ""), failed=True)
-    stored = store_voice(centre, language, text, content, mimetype)
-    audit_record("voice.record", f"{language}: {text[:120]}", centre)
+    stored = record_text(centre, language, text, content, mimetype)
     db.session.commit()
     return voice_answer(found, language, _("Recording kept."), stored.text_digest,
                         play_url=url_for(".recording", token=stored.token))
@@ -194,9 +192,8 @@ def record(questionnaire_id: int, language: str):
 def delete(questionnaire_id: int, language: str):
     found, centre, text = recording_target(questionnaire_id, language)
     digest = request.form.get("digest", "")
-    if text is None or not remove_voice(centre, language, text):
+    if text is None or not delete_text(centre, language, text):
         return voice_answer(found, language, _("There is no recording to delete."), digest, failed=True)
-    audit_record("voice.delete", f"{language}: {text[:120]}", centre)
     db.session.commit()
     return voice_answer(found, language, _("Recording deleted."), digest)
 
@@ -233,7 +230,7 @@ def export_recordings(questionnaire_id: int, language: str):
         return redirect(url_for(".page", questionnaire_id=found.id, language=language, _anchor="exchange"))
     centre = db.session.get(Organisation, centre_id)
     content = export_package(recordings, language, centre.name)
-    audit_record("voice.export", f"{language}: {len(recordings)} recording(s)", centre_id)
+    note_export(centre_id, language, len(recordings))
     db.session.commit()
     name = f"vox-recordings-{centre.slug}-{language}.zip"
     return content, 200, {"Content-Type": "application/zip", "Content-Disposition": f'attachment; filename="{name}"',
@@ -254,9 +251,7 @@ def import_recordings(questionnaire_id: int, language: str):
     except ExchangeRefused as exc:
         message = _("Nothing was imported from %(file)s: %(reason)s", file=filename, reason=str(exc))
         return render_voices(found, language, status=400, import_form=form, import_error=message)
-    result = exchange.import_recordings(centre_id, language, recordings, replace=form.replace.data)
-    audit_record("voice.import", f"{language}: {result.stored} stored, {len(result.kept)} kept, "
-                                 f"{len(result.unknown)} of unknown texts, from {filename}", centre_id)
+    result = exchange.import_recordings(centre_id, language, recordings, replace=form.replace.data, source=filename)
     db.session.commit()
     for message in import_report(result, filename):
         flash(message, "info")
