@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, func, make_url, select, text
 from werkzeug.security import generate_password_hash
 
 from app import create_app, timeutil
@@ -95,6 +95,38 @@ def app(app_config, _schema):
         db.session.remove()
         db.engine.dispose()
         limiter.reset()
+
+
+@pytest.fixture(scope="session")
+def _demo_rows(app_config, _schema) -> list:
+    """Every row that ``flask demo`` stores, made once per test process (it takes a second) and taken out again."""
+    app = create_app(app_config)
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["demo"])
+        assert result.exit_code == 0, result.output
+        with db.engine.begin() as connection:
+            rows = [(table, [dict(row) for row in connection.execute(table.select()).mappings()])
+                    for table in db.metadata.sorted_tables]
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.session.remove()
+        db.engine.dispose()
+    return rows
+
+
+@pytest.fixture
+def demo_data(app, _demo_rows):
+    """The database as ``flask demo`` fills it (centres, accounts, rounds, answers), without running it again.
+
+    Ask for it before any fixture that stores rows: it fills an empty database.
+    """
+    if db.session.scalar(select(func.count()).select_from(Organisation)):
+        pytest.fail("demo_data fills an empty database: ask for it before the fixtures that store rows")
+    # the same ids as when they were made, on this database: PostgreSQL's sequences have passed them already
+    for table, rows in _demo_rows:
+        if rows:
+            db.session.execute(table.insert(), rows)
+    db.session.commit()
 
 
 @pytest.fixture

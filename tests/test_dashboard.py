@@ -167,12 +167,11 @@ def test_satisfaction_by_mode_appears_only_when_every_mode_has_k_answers(answere
     assert by_mode["assisted"] == 100 and by_mode["kiosk"] < 50
 
 
-def test_the_demo_shows_which_project_is_good_bad_and_too_good(app):
+def test_the_demo_shows_which_project_is_good_bad_and_too_good(demo_data):
     from sqlalchemy import select
 
     from app.models import Project
 
-    app.test_cli_runner().invoke(args=["demo"])
     rows = project_overview(db.session.scalars(select(Project)).all(), k=5)
     by_name = {row.project.name: row for row in rows}
     assert [row.project.name for row in rows if row.too_good] == ["Woonbegeleiding"]

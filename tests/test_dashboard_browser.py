@@ -18,8 +18,7 @@ def log_in(page, base, email, password):
 
 
 def test_a_coordinator_sees_at_a_glance_which_project_does_well_and_which_looks_too_good(
-        app, browser, live_server, screenshot):
-    app.test_cli_runner().invoke(args=["demo"])
+        demo_data, browser, live_server, screenshot):
     coordinator = db.session.scalar(select(User).where(User.email == "coordinator@rivierstad.example"))
     coordinator.set_password("a long enough password")
     coordinator.locale = "en"

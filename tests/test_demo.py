@@ -78,8 +78,7 @@ def test_demo_runs_again_after_its_centres_were_deleted_and_keeps_the_leftover_a
     assert len(db.session.scalars(select(Organisation)).all()) == 3
 
 
-def test_rounds_span_months_in_every_mode_with_more_people_attending_than_answering(app):
-    run_demo(app)
+def test_rounds_span_months_in_every_mode_with_more_people_attending_than_answering(demo_data):
     rounds = db.session.scalars(select(Round)).all()
     responded = dict(db.session.execute(select(Response.round_id, func.count()).group_by(Response.round_id)).all())
     assert {r.mode for r in rounds} == {"kiosk", "phone", "assisted", "paper"}
@@ -97,15 +96,13 @@ def falls(project: Project) -> bool:
     return attendance[-1] < attendance[0] / 2
 
 
-def test_some_projects_are_clearly_better_than_others(app):
-    run_demo(app)
+def test_some_projects_are_clearly_better_than_others(demo_data):
     honest = [people for people in faces_by_project().values() if ceiling_share(people) < 0.8]
     means = sorted(mean(value for person in people for value, _ in person) for people in honest)
     assert means[-1] - means[0] > 0.8
 
 
-def test_one_assisted_project_is_too_good_to_be_true(app):
-    run_demo(app)
+def test_one_assisted_project_is_too_good_to_be_true(demo_data):
     shares = {project: ceiling_share(people) for project, people in faces_by_project().items()}
     ceiling = [project for project, share in shares.items() if share > 0.8]
     assert len(ceiling) == 1
@@ -136,8 +133,7 @@ def faces_by_project() -> dict[Project, list[list[tuple[int, int]]]]:
     return {db.session.get(Project, pid): list(by_person.values()) for pid, by_person in people.items()}
 
 
-def test_every_stored_answer_is_one_its_question_accepts(app):
-    run_demo(app)
+def test_every_stored_answer_is_one_its_question_accepts(demo_data):
     surveys_by_round = {r.id: r.questionnaire.survey for r in db.session.scalars(select(Round))}
     values = defaultdict(list)
     responses = {}
@@ -153,8 +149,7 @@ def test_every_stored_answer_is_one_its_question_accepts(app):
     assert 0.5 * askable < len(values) < 0.95 * askable  # most questions answered, some skipped
 
 
-def test_comments_are_rare_and_short(app):
-    run_demo(app)
+def test_comments_are_rare_and_short(demo_data):
     text_keys = {q.key for questionnaire in db.session.scalars(select(Questionnaire))
                  for q in questionnaire.survey.questions if q.type == "text"}
     comments = db.session.scalars(select(Answer.value).where(Answer.question_key.in_(text_keys))).all()
@@ -162,8 +157,7 @@ def test_comments_are_rare_and_short(app):
     assert all(len(comment) < 100 for comment in comments)
 
 
-def test_no_centre_project_or_person_is_named_after_a_real_place(app):
-    run_demo(app)
+def test_no_centre_project_or_person_is_named_after_a_real_place(demo_data):
     names = [o.name for o in db.session.scalars(select(Organisation))]
     names += [p.name for p in db.session.scalars(select(Project))]
     names += [f"{u.name} {u.email}" for u in db.session.scalars(select(User))]
@@ -172,9 +166,8 @@ def test_no_centre_project_or_person_is_named_after_a_real_place(app):
         assert not [place for place in REAL_PLACES if place.lower() in name.lower()], name
 
 
-def test_demo_tells_the_same_story_each_time(app):
-    run_demo(app)
-    first = answer_counts()
+def test_demo_tells_the_same_story_each_time(app, demo_data):
+    first = answer_counts()  # of the demo made once for the tests
     with db.engine.begin() as conn:
         for table in reversed(db.metadata.sorted_tables):
             if table.name != "questionnaires":
@@ -196,8 +189,7 @@ def table_counts() -> dict[str, int]:
             for model in (Organisation, Project, User, Round, Response, Answer, Questionnaire)}
 
 
-def test_response_ids_are_random_uuids(app):
-    run_demo(app)
+def test_response_ids_are_random_uuids(demo_data):
     ids = db.session.scalars(select(Response.id)).all()
     assert all(isinstance(i, uuid.UUID) and i.version == 4 for i in ids)
     assert len(set(ids)) == len(ids)

@@ -13,9 +13,7 @@ PASSWORD = "a long enough password"
 
 
 @pytest.fixture
-def demo(app):
-    app.test_cli_runner().invoke(args=["demo"])
-
+def demo(demo_data):
     def person(email: str) -> User:
         user = db.session.scalar(select(User).where(User.email == email))
         user.set_password(PASSWORD)
