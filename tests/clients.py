@@ -3,11 +3,15 @@
 from app.extensions import db
 
 
-def logged_in(app, user):
-    """A new test client of ``app`` logged in as ``user`` (committed first, so the app can load it)."""
+def log_in(client, user):
+    """Log ``client`` in as ``user`` (committed first, so the app can load it); returns the client."""
     db.session.commit()
-    client = app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return client
+
+
+def logged_in(app, user):
+    """A new test client of ``app`` logged in as ``user``."""
+    return log_in(app.test_client(), user)

@@ -1,5 +1,6 @@
 """Fixtures: an app on SQLite (or on PostgreSQL when TEST_DATABASE_URL is set), a client, and factories."""
 
+import itertools
 import os
 import uuid
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from app import create_app, timeutil
 from app.extensions import db, limiter
 from app.library.operations import latest_library_version, sync_library
 from app.models import Answer, Organisation, Project, Response, Role, Round, User
+from tests.clients import logged_in
 
 pytest_plugins = ["tests.programs", "tests.browser", "pytester"]
 
@@ -178,6 +180,21 @@ def make_user(app):
 
 
 @pytest.fixture
+def log_in_as(app):
+    """A new client, logged in as a new staff member: ``log_in_as(Role.WORKER, centre=centre, projects=[project])``."""
+    made = itertools.count(1)
+
+    def log_in(role=Role.COORDINATOR, centre=None, projects=(), locale="en"):
+        user = User(email=f"{role}-{next(made)}@example.org", name=str(role).title(), role=role, locale=locale,
+                    organisation=centre, password_hash="no password: logged in through the session")
+        user.projects.extend(projects)
+        db.session.add(user)
+        return logged_in(app, user)
+
+    return log_in
+
+
+@pytest.fixture
 def library(app):
     """The shared library questionnaires, stored in the database."""
     sync_library()
@@ -232,3 +249,30 @@ def clock(monkeypatch):
     monkeypatch.setattr(timeutil, "now", lambda: stopped.now)
     return stopped
 
+
+@pytest.fixture
+def send_response(client):
+    """Answers sent as the respondent's page sends them (the submission API), stored: returns what was sent."""
+
+    def send(round_, answers: dict, language="nl") -> dict:
+        body = {"id": str(uuid.uuid4()), "language": language, "answers": answers}
+        reply = client.post(f"/api/rounds/{round_.token}/responses", json=body)
+        assert reply.status_code == 201, reply.text
+        return body
+
+    return send
+
+
+@pytest.fixture
+def answered_round(make_round, send_response):
+    """A round answered through the submission API: ``answered_round(project, [("nl", {"liked_today": "4"}), ...])``."""
+
+    def make(project=None, answers=(), opens_on=None, mode="kiosk", questionnaire="after-activity"):
+        round_ = make_round(project=project, questionnaire=questionnaire, languages=["nl", "ar", "ti"],
+                            mode=mode, opens_on=opens_on or date.today())
+        db.session.commit()
+        for language, given in answers:
+            send_response(round_, given, language)
+        return round_
+
+    return make

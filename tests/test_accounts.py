@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import AuditEvent, Organisation, Role
+from tests.clients import log_in as log_in_session
 
 PASSWORD = "correct horse battery"
 EN = {"Accept-Language": "en"}
@@ -177,14 +178,8 @@ def test_an_unknown_address_costs_a_password_check_like_a_known_one(client, work
 # My account
 
 
-def login_session(client, user):
-    with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
-        session["_fresh"] = True
-
-
 def test_a_user_changes_name_and_interface_language(client, worker):
-    login_session(client, worker)
+    log_in_session(client, worker)
     page = client.get("/account")
     assert 'lang="en"' in page.text
     for endonym in ("Nederlands", "Français", "English", "Deutsch"):
@@ -198,7 +193,7 @@ def test_a_user_changes_name_and_interface_language(client, worker):
 
 
 def test_an_unknown_interface_language_is_refused(client, worker):
-    login_session(client, worker)
+    log_in_session(client, worker)
     response = client.post("/account", data={"profile-name": "Lies", "profile-locale": "xx",
                                              "profile-submit": "Save"})
     assert response.status_code == 200
@@ -213,7 +208,7 @@ def change_password(client, current, new, repeat=None):
 
 
 def test_a_user_changes_their_password(client, worker):
-    login_session(client, worker)
+    log_in_session(client, worker)
     assert change_password(client, PASSWORD, "a much longer secret").status_code == 302
     client.post("/logout")
     assert log_in(client, worker.email, PASSWORD).status_code == 200
@@ -223,7 +218,7 @@ def test_a_user_changes_their_password(client, worker):
 
 
 def test_a_password_is_kept_as_a_slow_salted_hash(client, worker, slow_hashes):
-    login_session(client, worker)
+    log_in_session(client, worker)
     change_password(client, PASSWORD, "a much longer secret")
     db.session.refresh(worker)
     assert worker.password_hash.startswith("scrypt:") and "secret" not in worker.password_hash
@@ -236,7 +231,7 @@ def test_a_password_is_kept_as_a_slow_salted_hash(client, worker, slow_hashes):
     (PASSWORD, "a much longer secret", "another long secret", "The two new passwords are not the same."),
 ])
 def test_a_password_change_with_a_mistake_changes_nothing(client, worker, current, new, repeat, message):
-    login_session(client, worker)
+    log_in_session(client, worker)
     response = change_password(client, current, new, repeat)
     assert response.status_code == 200
     assert message in response.text
@@ -245,7 +240,7 @@ def test_a_password_change_with_a_mistake_changes_nothing(client, worker, curren
 
 
 def test_guessing_the_current_password_is_throttled_like_a_login(client, worker, clock):
-    login_session(client, worker)
+    log_in_session(client, worker)
     for _ in range(3):
         change_password(client, "guess", "a much longer secret")
     response = change_password(client, PASSWORD, "a much longer secret")

@@ -3,7 +3,6 @@
 import csv
 import io
 import re
-import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -11,37 +10,7 @@ import pytest
 from app.dashboard.overview import project_overview
 from app.dashboard.report import Filters, project_report
 from app.extensions import db
-from app.models import Role, User
-from tests.clients import logged_in
-
-
-@pytest.fixture
-def answered_round(client, make_round):
-    """A round of the after-activity questionnaire filled through the real submission API."""
-
-    def make(project=None, answers=(), opens_on=None, mode="kiosk", questionnaire="after-activity"):
-        round_ = make_round(project=project, questionnaire=questionnaire, languages=["nl", "ar", "ti"],
-                            mode=mode, opens_on=opens_on or date.today())
-        db.session.commit()
-        for language, given in answers:
-            body = {"id": str(uuid.uuid4()), "language": language, "answers": given}
-            assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
-        return round_
-
-    return make
-
-
-@pytest.fixture
-def staff(app):
-    """A client logged in as the coordinator of a project's centre."""
-
-    def login(project):
-        user = User(email=f"coordinator-{uuid.uuid4().hex[:8]}@example.org", name="Coordinator",
-                    role=Role.COORDINATOR, locale="en", organisation=project.organisation, password_hash="x")
-        db.session.add(user)
-        return logged_in(app, user)
-
-    return login
+from app.models import Role
 
 
 def page(client, project, query="") -> str:
@@ -130,13 +99,13 @@ def over(round_):
     return round_
 
 
-def test_comments_wait_until_no_more_answers_can_come_in(answered_round, make_project, staff):
+def test_comments_wait_until_no_more_answers_can_come_in(answered_round, make_project, log_in_as):
     """A comment that appears right after someone used the tablet would tell who wrote it."""
     project = make_project()
     given = [("nl", {"overall": "4", "comment": f"opmerking {i}"}) for i in range(6)]
     round_ = answered_round(project, given, opens_on=date.today() - timedelta(days=3),
                             questionnaire="amif-satisfaction")
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     shown = page(client, project)
     assert "opmerking" not in shown and "The comments of 1 round are shown once it is over" in shown
     round_.closed_by_hand_on = date.today()  # closed, but a tablet that was offline may still send its answers
@@ -180,7 +149,7 @@ def test_the_demo_shows_which_project_is_good_bad_and_too_good(demo_data):
 
 # --- differencing: no two views may differ by a group that one round hides ------------------------------------
 
-def test_comparing_periods_never_gives_a_language_group_that_its_round_hides(answered_round, make_project, staff):
+def test_comparing_periods_never_gives_a_language_group_that_its_round_hides(answered_round, make_project, log_in_as):
     project = make_project()
     january, february = date.today() - timedelta(days=60), date.today() - timedelta(days=30)
     answered_round(project, faces(4, 4, 4, 4, 4, 4, 4, 4) + faces(1, 1, language="ti"), opens_on=january)
@@ -193,7 +162,7 @@ def test_comparing_periods_never_gives_a_language_group_that_its_round_hides(ans
     february_only = project_report(project, Filters(start=february), k=5, with_comments=False)
     assert everything.respondents == 22
     assert everything.languages["ti"] == february_only.languages["ti"] == 6
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     overview = page(client, project)
     assert re.search(r"<td>≥ 6</td>", overview), "the count says it leaves rounds out"
     assert "≥ marks a count that leaves out the rounds" in overview
@@ -206,14 +175,14 @@ def test_comparing_periods_never_gives_a_language_group_that_its_round_hides(ans
         "6", {"1": "0", "2": "0", "3": "0", "4": "0", "5": "6"})
 
 
-def test_a_round_where_few_answered_a_question_is_left_out_of_its_figures(answered_round, make_project, staff):
+def test_a_round_where_few_answered_a_question_is_left_out_of_its_figures(answered_round, make_project, log_in_as):
     project = make_project()
     first = date.today() - timedelta(days=30)
     # ten people, two of whom answered "understood": hidden when the round is shown alone
     answered_round(project, [("nl", {"liked_today": "1", "understood": "no"})] * 2
                    + [("nl", {"liked_today": "4"})] * 8, opens_on=first)
     answered_round(project, [("nl", {"liked_today": "3", "understood": "yes"})] * 8)
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     alone = results(client, project, f"?end={first}")
     assert counts_of(alone, "understood")[0] == ""
     # both rounds used to show 10 answered, 2 "no": minus the second round alone, the first round's two answers
@@ -231,7 +200,7 @@ def test_a_round_where_few_answered_a_question_is_left_out_of_its_figures(answer
     assert project_overview([project], k=5)[0].satisfaction == pytest.approx(report.satisfaction)
 
 
-def test_a_filtered_view_leaves_out_rounds_where_the_group_is_hidden(answered_round, make_project, staff):
+def test_a_filtered_view_leaves_out_rounds_where_the_group_is_hidden(answered_round, make_project, log_in_as):
     """Sections add up rounds of one questionnaire: with a round hidden among them, its count was a subtraction."""
     project = make_project()
     days = [date.today() - timedelta(days=d) for d in (60, 30, 0)]
@@ -239,7 +208,7 @@ def test_a_filtered_view_leaves_out_rounds_where_the_group_is_hidden(answered_ro
     answered_round(project, faces(*[4] * 8) + faces(3, 3, 3, 3, 3, 3, 3, language="ar"), opens_on=days[1])
     answered_round(project, [(language, {"overall": "4"}) for language in ["nl"] * 8 + ["ar"] * 5],
                    opens_on=days[2], questionnaire="amif-satisfaction")
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     rows = results(client, project, "?language=ar")
     rounds = {r["group"][:10]: r["count"] for r in rows if r["table"] == "round"}
     assert rounds == {str(days[0]): "", str(days[1]): "7", str(days[2]): "5"}
@@ -252,12 +221,12 @@ def test_a_filtered_view_leaves_out_rounds_where_the_group_is_hidden(answered_ro
 
 
 def test_filters_on_the_other_languages_never_leave_one_hidden_group_to_subtract(answered_round, make_project,
-                                                                                staff):
+                                                                                log_in_as):
     project = make_project()
     answered_round(project, [("nl", {"liked_today": "4", "understood": "no"})] * 3
                    + [("nl", {"liked_today": "4"})] * 7
                    + [(language, {"liked_today": "4", "understood": "yes"}) for language in ["ar"] * 6 + ["ti"] * 6])
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     everyone = counts_of(results(client, project), "understood")
     assert everyone == ("15", {"yes": "12", "no": "3", "dont_know": "0"})
     per_language = {language: counts_of(results(client, project, f"?language={language}"), "understood")[0]
@@ -268,11 +237,11 @@ def test_filters_on_the_other_languages_never_leave_one_hidden_group_to_subtract
     assert int(everyone[0]) - sum(int(n) for n in per_language.values() if n) > 3
 
 
-def test_a_withheld_round_changes_no_number_anywhere(answered_round, make_project, staff):
+def test_a_withheld_round_changes_no_number_anywhere(answered_round, make_project, log_in_as):
     project = make_project()
     answered_round(project, faces(5, 4, 4, 3, 2, 5, 4) + faces(3, 3, 3, 3, 3, language="ar"),
                    opens_on=date.today() - timedelta(days=20))
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     before = results(client, project)
     answered_round(project, faces(1, 1) + faces(1, language="ti"), opens_on=date.today())
     after = results(client, project)
@@ -281,11 +250,11 @@ def test_a_withheld_round_changes_no_number_anywhere(answered_round, make_projec
 
 
 def test_a_group_shown_beside_the_total_never_leaves_fewer_than_k_others_to_compute(answered_round, make_project,
-                                                                                   staff):
+                                                                                   log_in_as):
     """A round of 9: 6 Dutch, 1 Arabic, 2 Tigrinya. Everyone minus the Dutch 6 gave the other 3's answers."""
     project = make_project()
     answered_round(project, faces(5, 5, 5, 5, 5, 5) + faces(1, language="ar") + faces(1, 1, language="ti"))
-    client = staff(project)
+    client = log_in_as(centre=project.organisation)
     everyone = results(client, project)
     assert counts_of(everyone, "liked_today") == ("9", {"1": "3", "2": "0", "3": "0", "4": "0", "5": "6"})
     assert {r["group"]: r["count"] for r in everyone if r["table"] == "language"} == {"nl": "", "ar": "", "ti": ""}
@@ -295,19 +264,19 @@ def test_a_group_shown_beside_the_total_never_leaves_fewer_than_k_others_to_comp
     assert "the people it leaves out are fewer than 5" in page(client, project, "?language=nl")
 
 
-def test_one_more_response_to_a_running_round_moves_no_figure_anywhere(answered_round, make_project, staff, client):
+def test_one_more_response_to_a_running_round_moves_no_figure_anywhere(answered_round, make_project, log_in_as,
+                                                                       send_response):
     project = make_project()
     helped = {"overall": "4", "helped_integration": "4"}
     round_ = answered_round(project, [("nl", helped)] * 6, questionnaire="amif-satisfaction")
-    coordinator = staff(project)
+    coordinator = log_in_as(centre=project.organisation)
 
     def figures():
         return (results(coordinator, project), coordinator.get("/results/amif.csv").get_data(),
                 re.sub(r"\s+", " ", coordinator.get("/results/").get_data(as_text=True)))
 
     def answer(given):
-        body = {"id": str(uuid.uuid4()), "language": "nl", "answers": given}
-        assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
+        send_response(round_, given)
 
     before = figures()
     assert counts_of(before[0], "overall") == ("6", {"1": "0", "2": "0", "3": "0", "4": "6", "5": "0"})
@@ -323,14 +292,14 @@ def test_one_more_response_to_a_running_round_moves_no_figure_anywhere(answered_
     assert "not counted yet" not in page(coordinator, project)
 
 
-def test_each_batch_of_a_running_round_hides_its_small_groups_on_its_own(answered_round, make_project, staff, client):
+def test_each_batch_of_a_running_round_hides_its_small_groups_on_its_own(answered_round, make_project, log_in_as,
+                                                                         send_response):
     project = make_project()
     round_ = answered_round(project, faces(4, 4, 4, 4, 4, 4))
-    coordinator = staff(project)
+    coordinator = log_in_as(centre=project.organisation)
     assert counts_of(results(coordinator, project, "?language=nl"), "liked_today")[0] == "6"
     for language, face in [("nl", "1"), ("nl", "1"), ("nl", "1"), ("ar", "2"), ("ar", "2")]:
-        body = {"id": str(uuid.uuid4()), "language": language, "answers": {"liked_today": face}}
-        assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
+        send_response(round_, {"liked_today": face}, language)
     everyone, dutch = results(coordinator, project), results(coordinator, project, "?language=nl")
     assert counts_of(everyone, "liked_today")[0] == "11", "the new batch of 5 counts for everyone"
     # the second batch's 3 Dutch beside its 2 Arabic speakers are hidden: Dutch still counts the first batch only,
@@ -338,23 +307,20 @@ def test_each_batch_of_a_running_round_hides_its_small_groups_on_its_own(answere
     assert counts_of(dutch, "liked_today") == ("6", {"1": "0", "2": "0", "3": "0", "4": "6", "5": "0"})
 
 
-def test_the_centre_and_network_comparisons_carry_the_trust_flags(answered_round, make_project, make_centre, app):
+def test_the_centre_and_network_comparisons_carry_the_trust_flags(answered_round, make_project, make_centre,
+                                                                  log_in_as):
     north, south = make_centre("Centre Noord"), make_centre("Centre Zuid")
     honest, glowing = make_project("Taalcafé", centre=north), make_project("Woonhulp", centre=north)
     answered_round(honest, faces(5, 4, 2, 3, 1, 4, 3))
     answered_round(glowing, faces(5, 5, 5, 5, 5, 5), mode="assisted")
     answered_round(make_project("Werkwinkel", centre=south), faces(4, 2, 3, 5, 1, 3))
-    coordinator = User(email="noord@example.org", name="C", role=Role.COORDINATOR, locale="en", organisation=north,
-                       password_hash="x")
-    network = User(email="network@example.org", name="N", role=Role.NETWORK, locale="en", password_hash="x")
-    db.session.add_all([coordinator, network])
 
     def trust_cells(client, url) -> list[str]:
         shown = re.sub(r"\s+", " ", client.get(url).get_data(as_text=True))
         return re.findall(r"<td>(.*?)</td>", re.search(r'<tr class="trust">(.*?)</tr>', shown).group(1))
 
-    projects = trust_cells(logged_in(app, coordinator), f"/results/centres/{north.id}")
-    centres = trust_cells(logged_in(app, network), "/results/network")
+    projects = trust_cells(log_in_as(Role.COORDINATOR, centre=north), f"/results/centres/{north.id}")
+    centres = trust_cells(log_in_as(Role.NETWORK), "/results/network")
     # the centre north: 7 of 13 gave only the best face (Woonhulp's 6 and one in Taalcafé), 6 of 13 with staff beside
     for cells, ceiling, assisted in ((projects, "100%", True), (centres, "54%", False)):
         assert len(cells) == 2 and sum("No warning" in cell for cell in cells) == 1

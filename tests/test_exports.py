@@ -2,7 +2,6 @@
 
 import csv
 import io
-import itertools
 import re
 from datetime import date, timedelta
 
@@ -13,8 +12,7 @@ from sqlalchemy import select
 from analysis.stats import wilson_interval
 from app.audit.models import AuditEvent
 from app.extensions import db
-from app.models import Role, User
-from tests.clients import logged_in
+from app.models import Role
 
 #: 12 answers to the AMIF satisfaction questionnaire; 7 of 12 say it helped (faces 4 and 5)
 HELPED = ["5", "5", "4", "4", "4", "5", "4", "3", "2", "1", "3", "2"]
@@ -33,17 +31,12 @@ def project(make_project, centre):
 
 
 @pytest.fixture
-def login(app, centre):
+def login(log_in_as, centre):
     """A client logged in as a user of the given role (of centre A, unless network or admin)."""
-    made = itertools.count()
 
     def as_role(role=Role.COORDINATOR, project=None, locale="en"):
-        user = User(email=f"{role}-{next(made)}@example.org", name=str(role), role=role, locale=locale,
-                    organisation=None if role in (Role.NETWORK, Role.ADMIN) else centre, password_hash="x")
-        db.session.add(user)
-        if project is not None:
-            user.projects.append(project)
-        return logged_in(app, user)
+        return log_in_as(role, centre=None if role in (Role.NETWORK, Role.ADMIN) else centre,
+                         projects=[project] if project is not None else [], locale=locale)
 
     return as_role
 

@@ -17,6 +17,7 @@ from werkzeug.test import encode_multipart
 import surveys
 from app.extensions import db
 from app.models import AuditEvent, Questionnaire, QuestionnaireAudio, Response, Role, Round, User
+from tests.clients import log_in as log_in_session
 
 XLSFORMS = Path(__file__).parent / "fixtures" / "xlsform"
 #: the languages of the centre's questionnaire in these tests
@@ -54,11 +55,7 @@ def staff(app, client, library, centre, make_user):
 
         @staticmethod
         def log_in(user):
-            db.session.commit()
-            with client.session_transaction() as session:
-                session["_user_id"] = user.get_id()
-                session["_fresh"] = True
-            return client
+            return log_in_session(client, user)
 
     Staff.log_in(Staff.user)
     return Staff

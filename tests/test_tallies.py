@@ -1,6 +1,5 @@
 """Counts of released batches agree with the answers stored, so dashboards can trust them, and tell no order."""
 
-import uuid
 from datetime import date
 
 import pytest
@@ -20,22 +19,16 @@ def tallies():
     return responses, answers
 
 
-def send(client, round_, answers, language="nl"):
-    body = {"id": str(uuid.uuid4()), "language": language, "answers": answers}
-    assert client.post(f"/api/rounds/{round_.token}/responses", json=body).status_code == 201
-    return body
-
-
-def test_each_stored_response_is_counted_once_with_its_trust_flags(client, make_round):
+def test_each_stored_response_is_counted_once_with_its_trust_flags(client, send_response, make_round):
     round_ = make_round(questionnaire="amif-satisfaction", languages=["nl", "ar"])
     db.session.commit()
     best = {"overall": "5", "helped_integration": "5"}
-    body = send(client, round_, {**best, "helped_most": ["language", "work"], "comment": "Meer les"})
+    body = send_response(round_, {**best, "helped_most": ["language", "work"], "comment": "Meer les"})
     client.post(f"/api/rounds/{round_.token}/responses", json=body)  # sent again: not counted again
-    send(client, round_, {"overall": "2", "helped_integration": "4"}, language="ar")
-    send(client, round_, {})
+    send_response(round_, {"overall": "2", "helped_integration": "4"}, language="ar")
+    send_response(round_, {})
     assert release_waiting([round_], k=4) == 0 and tallies() == ({}, {}), "3 responses wait for a fourth"
-    send(client, round_, {"overall": "3"}, language="ar")
+    send_response(round_, {"overall": "3"}, language="ar")
     assert release_waiting([round_], k=4) == 1 and waiting_responses([round_]) == 0
     responses, answers = tallies()
     assert set(t.batch for t in db.session.scalars(select(ResponseTally))) == {1}
@@ -47,11 +40,11 @@ def test_each_stored_response_is_counted_once_with_its_trust_flags(client, make_
     assert not any(value == "Meer les" for (_, _, _, value) in answers), "free text is never counted by value"
 
 
-def test_recounting_from_the_stored_answers_gives_the_same_tallies(client, make_round):
+def test_recounting_from_the_stored_answers_gives_the_same_tallies(send_response, make_round):
     round_ = make_round(questionnaire="amif-satisfaction", languages=["nl", "ar"])
     db.session.commit()
     for overall in "55432":
-        send(client, round_, {"overall": overall, "helped_integration": overall, "comment": "ok"})
+        send_response(round_, {"overall": overall, "helped_integration": overall, "comment": "ok"})
     release_waiting([round_], k=5)
     before = tallies()
     assert before[0]
@@ -60,15 +53,15 @@ def test_recounting_from_the_stored_answers_gives_the_same_tallies(client, make_
     assert tallies() == before
 
 
-def test_each_release_is_a_new_batch_of_the_waiting_responses_only(client, make_round):
+def test_each_release_is_a_new_batch_of_the_waiting_responses_only(send_response, make_round):
     round_ = make_round(questionnaire="amif-satisfaction", languages=["nl"])
     db.session.commit()
     for overall in "5432":
-        send(client, round_, {"overall": overall})
+        send_response(round_, {"overall": overall})
     release_waiting([round_], k=2)
-    send(client, round_, {"overall": "1"})
+    send_response(round_, {"overall": "1"})
     assert release_waiting([round_], k=2) == 0, "one new response waits: the figures do not move by one person"
-    send(client, round_, {"overall": "1"})
+    send_response(round_, {"overall": "1"})
     assert release_waiting([round_], k=2) == 1
     batches = {(t.batch, t.value): t.n for t in db.session.scalars(select(AnswerTally).where(
         AnswerTally.question_key == "overall", AnswerTally.value != ""))}
@@ -93,13 +86,13 @@ def test_the_tally_tables_keep_no_order_of_arrival(app):
         db.session.rollback()
 
 
-def test_two_readers_releasing_at_once_count_each_response_once_in_batches_of_k(app, client, make_round):
+def test_two_readers_releasing_at_once_count_each_response_once_in_batches_of_k(app, send_response, make_round):
     import threading
 
     round_ = make_round(languages=["nl"])
     db.session.commit()
     for _ in range(12):
-        send(client, round_, {"liked_today": "4"})
+        send_response(round_, {"liked_today": "4"})
     round_id, start, errors = round_.id, threading.Barrier(3), []
 
     def release():
