@@ -65,6 +65,16 @@ def live_server(app):
     server.stop()
 
 
+def log_in(page, live_server, email: str, password: str):
+    """Log in through the login form, as a person does; returns the page once it has left the form."""
+    page.goto(f"{live_server}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form [type=submit]").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+    return page
+
+
 @pytest.fixture
 def screenshot():
     """Save a screenshot under test-output/screens/ for a person to look at."""

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Role, User
-from tests.browser import TABLET
+from tests.browser import TABLET, log_in
 
 PASSWORD = "correct horse battery"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -21,13 +21,6 @@ def staff_page(browser, live_server):
     page.set_default_timeout(5000)
     yield page
     context.close()
-
-
-def log_in(page, live_server, email, password):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def no_axe_violations(page) -> list:

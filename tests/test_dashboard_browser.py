@@ -7,14 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import User
-from tests.browser import TABLET
-
-
-def log_in(page, base, email, password):
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", password)
-    page.locator("form button, form input[type=submit]").last.click()
+from tests.browser import TABLET, log_in
 
 
 def test_a_coordinator_sees_at_a_glance_which_project_does_well_and_which_looks_too_good(

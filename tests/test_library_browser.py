@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Questionnaire, QuestionnaireAudio, Response, Role
-from tests.browser import SCREENS, TABLET
+from tests.browser import SCREENS, TABLET, log_in
 
 PASSWORD = "correct horse battery"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -34,12 +34,7 @@ def staff_page(browser, live_server, coordinator):
     context = browser.new_context(viewport=TABLET, locale="en-GB", permissions=["microphone"])
     page = context.new_page()
     page.set_default_timeout(5000)
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email address").fill(coordinator.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(lambda url: "/login" not in url)
-    yield page
+    yield log_in(page, live_server, coordinator.email, PASSWORD)
     context.close()
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Response, Role
-from tests.browser import SCREENS, TABLET
+from tests.browser import SCREENS, TABLET, log_in
 from tests.programs import needs
 
 PASSWORD = "correct horse battery"
@@ -31,12 +31,7 @@ def paper_round(make_user, make_project, make_round, library):
 def staff_page(browser, live_server, paper_round):
     """The social worker, logged in through the login form on a tablet, on the paper round's page."""
     context = browser.new_context(viewport=TABLET)
-    page = context.new_page()
-    page.goto(f"{live_server}/login")
-    page.fill("input[name=email]", "lies@example.org")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").click()
-    page.wait_for_url(f"{live_server}/projects")
+    page = log_in(context.new_page(), live_server, "lies@example.org", PASSWORD)
     page.goto(f"{live_server}/projects/{paper_round.project_id}/rounds/{paper_round.id}")
     yield page
     context.close()

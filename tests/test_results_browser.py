@@ -6,8 +6,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import User
-from tests.browser import SCREENS
-from tests.test_dashboard_browser import log_in
+from tests.browser import SCREENS, log_in
 
 PASSWORD = "a long enough password"
 
@@ -35,7 +34,6 @@ def dutch_page(browser, live_server):
         page.console = []
         page.on("console", lambda message: page.console.append((message.type, message.text)))
         log_in(page, live_server, user.email, PASSWORD)
-        page.wait_for_url(lambda url: "/login" not in url)
         return page
 
     yield open_as

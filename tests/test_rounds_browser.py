@@ -10,6 +10,7 @@ from werkzeug.security import generate_password_hash
 from app.extensions import db
 from app.models import Response, Role, Round
 from tests.browser import SCREENS, TABLET
+from tests.browser import log_in as log_in_page
 from tests.programs import needs
 
 PASSWORD = "correct horse battery"
@@ -31,14 +32,8 @@ def project(worker):
 
 
 def log_in(context, live_server, user):
-    """A page of a tablet-sized browser with ``user`` logged in through the real login form."""
-    page = context.new_page()
-    page.goto(f"{live_server}/login")
-    page.fill("input[name=email]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").click()
-    page.wait_for_url(f"{live_server}/projects")
-    return page
+    """A new page of the browser ``context`` with ``user`` logged in through the real login form."""
+    return log_in_page(context.new_page(), live_server, user.email, PASSWORD)
 
 
 @pytest.fixture
