@@ -1,5 +1,7 @@
 """A test skipped because a program is missing passes on a developer's machine and fails CI."""
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,10 @@ def test_in_ci_a_test_skipped_for_a_missing_program_fails_the_run(run_skipped):
     result.assert_outcomes(skipped=1, errors=1, failed=1)
     assert result.ret != 0
     result.stdout.fnmatch_lines(["*CI runs every test, and this one was skipped: missing program: no-such-program*"])
+
+
+def test_ci_refuses_to_run_the_suite_without_postgresql():
+    env = {key: value for key, value in os.environ.items() if key != "TEST_DATABASE_URL"}
+    result = subprocess.run(["bash", "tests/run.sh"], cwd=ROOT, env={**env, "VOX_CI": "1"}, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1 and "set TEST_DATABASE_URL" in result.stderr and "== tests" not in result.stdout
