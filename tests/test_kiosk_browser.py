@@ -132,8 +132,9 @@ def test_the_selected_answer_is_visible_without_colour(open_round, kiosk):
     page = kiosk(open_round(), TABLET)
     page.locator("button.lang").first.click()
     page.locator(".intro [data-act=next]").click()
-    chosen = visible_question(page).locator(".choice").nth(1)
-    other = visible_question(page).locator(".choice").nth(2)
+    # the question itself, not whichever is visible: tapping a face may already have moved on to the next one
+    chosen = page.locator("section.question[data-key=liked_today] .choice").nth(1)
+    other = page.locator("section.question[data-key=liked_today] .choice").nth(2)
     chosen.click()
     width = chosen.evaluate("el => getComputedStyle(el).borderTopWidth")
     assert width != other.evaluate("el => getComputedStyle(el).borderTopWidth")
