@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import re
 from datetime import date, timedelta
 
@@ -327,3 +328,33 @@ def test_the_centre_and_network_comparisons_carry_the_trust_flags(answered_round
         (flagged,) = [cell for cell in cells if "No warning" not in cell]
         assert f"{ceiling} gave the best face to every question" in flagged
         assert ("100% answered with a member of staff beside them" in flagged) == assisted
+
+
+def test_faces_worded_not_at_all_to_very_much_get_their_own_legend_on_the_page_and_in_the_report(
+        answered_round, make_project, log_in_as):
+    """"Did this project help you?" is answered "not at all" to "very much": a legend saying "very bad" to
+    "very good" beside it would make the coordinator read the AMIF question wrong."""
+    project = make_project()
+    answered_round(project, [("nl", {"overall": str(4 + i % 2), "helped_integration": str(3 + i % 3)})
+                             for i in range(6)], opens_on=date.today() - timedelta(days=3),
+                   questionnaire="amif-satisfaction")
+    client = log_in_as(centre=project.organisation)
+    html = client.get(f"/results/projects/{project.id}").get_data(as_text=True)
+    figures = {}
+    faces_figure = r'<script type="application/json" id="fig-(faces-[^"]+)">(.*?)</script>'
+    for name, figure in re.findall(faces_figure, html, re.S):
+        data = json.loads(figure)
+        figures[name] = ({label.replace("<br>", " ") for bar in data["data"] for label in bar["y"]},
+                         [bar["name"] for bar in sorted(data["data"], key=lambda bar: bar["legendrank"])
+                          if bar.get("showlegend", True)])
+    (quality_questions, quality_legend), (extent_questions, extent_legend) = figures.values()
+    assert quality_legend == ["Very bad", "Bad", "So-so", "Good", "Very good"]
+    assert extent_legend == ["Not at all", "A little", "Somewhat", "A lot", "Very much"]
+    assert any("help" in q.lower() for q in extent_questions)
+    assert not any("help" in q.lower() for q in quality_questions)
+
+    report = re.sub(r"\s+", " ", client.get(f"/results/projects/{project.id}/report").get_data(as_text=True))
+    legends = re.findall(r'<p class="legend" aria-hidden="true">(.*?)</p>', report)
+    assert len(legends) == 2
+    assert "Very good" in legends[0] and "Not at all" not in legends[0]
+    assert "Not at all" in legends[1] and "Very bad" not in legends[1]

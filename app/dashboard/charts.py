@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 import surveys
 from analysis import figures
 from surveys import SummaryKind
-from surveys.scales import FACE_TEXTS
+from surveys.scales import FACE_LABELS, FACE_TEXTS
 
 from ..locale import current_locale
 from .report import ProjectReport, Section
@@ -20,8 +20,9 @@ def text_in(text: dict[str, str]) -> str:
     return text.get(current_locale()) or text.get("en") or next(iter(text.values()), "")
 
 
-def face_labels() -> dict[str, str]:
-    return {str(face): text_in(words) for face, words in FACE_TEXTS.items()}
+def face_labels(words=FACE_TEXTS) -> dict[str, str]:
+    """The legend of the faces, in the staff member's language: "very bad" to "very good" unless told otherwise."""
+    return {str(face): text_in(text) for face, text in words.items()}
 
 
 def round_label(round_) -> str:
@@ -32,11 +33,28 @@ def to_json(figure) -> str:
     return plotly.io.to_json(figure, validate=False)
 
 
-def faces_chart(section: Section) -> str | None:
-    rows = [(text_in(q.question.text), q.summary) for q in section.questions
-            if q.question.kind.summary is SummaryKind.SCALE and not q.summary.hidden]
+def by_face_words(questions) -> list[tuple[dict[str, str], list]]:
+    """The shown face questions grouped by how their faces are worded, each group with its legend.
+
+    Most questionnaires word every face "very bad" to "very good"; one that also asks "how much did it help?"
+    ("not at all" to "very much") gets a second group for those questions rather than a legend that lies.
+    """
+    groups: dict[str, list] = {}
+    for q in questions:
+        if q.question.kind.summary is SummaryKind.SCALE:
+            groups.setdefault(q.question.settings.get("labels", "quality"), []).append(q)
+    return [(face_labels(FACE_LABELS[words]), group) for words, group in groups.items()]
+
+
+def faces_charts(section: Section) -> list[str]:
+    """One diverging chart per wording of the faces, so that each legend says what its faces meant."""
     sides = (_("unhappy faces"), _("happy faces"))
-    return to_json(figures.diverging_faces(rows, face_labels(), sides)) if rows else None
+    charts = []
+    for legend, questions in by_face_words(section.questions):
+        rows = [(text_in(q.question.text), q.summary) for q in questions if not q.summary.hidden]
+        if rows:
+            charts.append(to_json(figures.diverging_faces(rows, legend, sides)))
+    return charts
 
 
 def trend_chart(section: Section) -> str | None:
