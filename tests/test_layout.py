@@ -171,3 +171,16 @@ def test_every_module_of_the_app_imports_before_anything_else():
         late += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in body[first_code:]
                  if isinstance(node, (ast.Import, ast.ImportFrom))]
     assert late == []
+
+
+def test_every_table_is_declared_in_its_package_s_models_py():
+    """A reader looking for what a package stores opens its models.py and finds all of it."""
+    from app.extensions import db
+
+    importlib.import_module("app.models")
+    elsewhere = sorted(f"{mapper.class_.__module__}.{mapper.class_.__name__}" for mapper in db.Model.registry.mappers
+                       if not mapper.class_.__module__.endswith(".models"))
+    assert elsewhere == []
+    tables = {table.name for table in db.metadata.sorted_tables}
+    declared = {mapper.local_table.name for mapper in db.Model.registry.mappers} | {"project_members"}
+    assert tables == declared, "every table has a model (or is the one association table) and app.models imports it"

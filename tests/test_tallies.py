@@ -7,8 +7,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from app.extensions import db
-from app.models import Round
-from app.responses.tallies import AnswerTally, ResponseTally, rebuild_tallies, release_waiting, waiting_responses
+from app.models import AnswerTally, ResponseTally, Round
+from app.responses.tallies import rebuild_tallies, release_waiting, waiting_responses
 
 
 def tallies():

@@ -15,12 +15,12 @@ from datetime import datetime, timedelta
 
 from flask import request
 from limits import RateLimitItemPerHour, RateLimitItemPerMinute
-from sqlalchemy import String, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db, limiter
 from ..timeutil import epoch_seconds, utcnow
+from .models import LoginThrottle
 
 #: failures allowed before each new try must wait
 FREE_FAILURES = 3
@@ -34,20 +34,6 @@ FAILURES_PER_CLIENT_PER_MINUTE = 20
 FAILURES_PER_CLIENT_PER_HOUR = 100
 CLIENT_LIMITS = (RateLimitItemPerMinute(FAILURES_PER_CLIENT_PER_MINUTE),
                  RateLimitItemPerHour(FAILURES_PER_CLIENT_PER_HOUR))
-
-
-class LoginThrottle(db.Model):
-    """Tries per email address since its last successful login (hashed: the table does not list who tried)."""
-
-    __tablename__ = "login_throttles"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    #: tries counted, each before its password was checked
-    failures: Mapped[int] = mapped_column(default=0)
-    last_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    def __repr__(self) -> str:
-        return f"<LoginThrottle {self.key[:8]} {self.failures}>"
 
 
 def _key(email: str) -> str:

@@ -29,8 +29,8 @@ from surveys import SummaryKind
 
 from ..centres.models import Project
 from ..extensions import db
-from ..responses.models import Answer, Mode, Response
-from ..responses.tallies import ResponseTally, release_waiting
+from ..responses.models import Answer, Mode, Response, ResponseTally
+from ..responses.tallies import release_waiting
 from ..rounds.models import Round
 from ..timeutil import today
 from .charts import language_name, mode_name, text_in

@@ -13,7 +13,8 @@ from sqlalchemy import and_, case, false, func, or_, select
 from analysis.quality import Trust
 
 from ..extensions import db
-from ..responses.tallies import ANSWERED, AnswerTally, ResponseTally
+from ..responses.models import AnswerTally, ResponseTally
+from ..responses.tallies import ANSWERED
 
 #: one batch of one round: (round_id, batch)
 Unit = tuple[int, int]

@@ -14,65 +14,22 @@ order, and on SQLite the tables have no rowid: nothing in them tells in which or
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, SmallInteger, String, delete, func, insert, select, update
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import delete, func, insert, select, update
 
 import surveys
 from analysis.quality import response_flags
 from surveys import SummaryKind
 
 from ..extensions import db
-from .models import Answer, Response
+from .models import Answer, AnswerTally, Response, ResponseTally
 
 if TYPE_CHECKING:
     from ..rounds.models import Round
 
 #: value of the answer tally row that counts respondents who answered the question at all
 ANSWERED = ""
-
-
-class ResponseTally(db.Model):
-    """How many responses, and how many with each trust flag, per round, day, language and mode."""
-
-    __tablename__ = "response_tallies"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
-    batch: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    language: Mapped[str] = mapped_column(String(8), primary_key=True)
-    mode: Mapped[str] = mapped_column(String(16), primary_key=True)
-    responses: Mapped[int] = mapped_column(default=0)
-    #: responses with at least one answer on a scale
-    scale_responses: Mapped[int] = mapped_column(default=0)
-    #: responses with the best answer to every scale question answered
-    ceiling: Mapped[int] = mapped_column(default=0)
-    #: responses with the same answer to three or more scale questions in a row
-    straightlining: Mapped[int] = mapped_column(default=0)
-
-    def __repr__(self) -> str:
-        return f"<ResponseTally {self.round_id}/{self.batch} {self.day} {self.language} {self.mode} {self.responses}>"
-
-
-class AnswerTally(db.Model):
-    """How many respondents gave each value to each question (value "" = answered at all)."""
-
-    __tablename__ = "answer_tallies"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
-    batch: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    language: Mapped[str] = mapped_column(String(8), primary_key=True)
-    mode: Mapped[str] = mapped_column(String(16), primary_key=True)
-    question_key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(String(64), primary_key=True)
-    n: Mapped[int] = mapped_column(default=0)
-
-    def __repr__(self) -> str:
-        return f"<AnswerTally {self.round_id}/{self.batch} {self.question_key}={self.value!r} {self.n}>"
 
 
 def tallies_of(survey: surveys.Questionnaire, values: list[tuple[str, int, str]]) -> tuple[dict, Counter]:

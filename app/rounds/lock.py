@@ -11,14 +11,13 @@ import math
 from datetime import datetime, timedelta
 
 from flask import redirect, request, session, url_for
-from sqlalchemy import ForeignKey, case, delete, select, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash
 
 from ..extensions import db
 from ..timeutil import utcnow
-from .models import Round
+from .models import PinTries, Round
 
 LOCKED_ROUND = "kiosk_round"
 #: wrong PINs in a row before unlocking is refused for a while
@@ -26,21 +25,6 @@ MAX_FAILED_PINS = 5
 WAIT_SECONDS = 5 * 60
 #: what a locked browser may still open: the respondent pages, their files, and the PIN page
 OPEN_WHILE_LOCKED = {"static", "kiosk.static", "rounds.unlock"}
-
-
-class PinTries(db.Model):
-    """The PINs tried on a round's tablets since the last right one, and until when unlocking waits."""
-
-    __tablename__ = "kiosk_pin_tries"
-
-    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
-    #: tries counted, each before its PIN was checked
-    tries: Mapped[int] = mapped_column(default=0)
-    #: no PIN of this round is checked before this moment (UTC); empty when unlocking need not wait
-    wait_until: Mapped[datetime | None]
-
-    def __repr__(self) -> str:
-        return f"<PinTries round={self.round_id} {self.tries}>"
 
 
 def lock(round_: Round) -> None:

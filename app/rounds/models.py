@@ -3,7 +3,7 @@
 import secrets
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -83,3 +83,35 @@ class Round(db.Model):
 
     def __repr__(self) -> str:
         return f"<Round {self.id} project={self.project_id} {self.mode}>"
+
+
+class RoundSession(db.Model):
+    """One meeting of a round that spans several sessions, with its attendance."""
+
+    __tablename__ = "round_sessions"
+    __table_args__ = (UniqueConstraint("round_id", "held_on"),
+                      CheckConstraint("present >= 0", name="present_not_negative"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    #: how many people were present, as counted by staff
+    present: Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<RoundSession {self.round_id} {self.held_on} {self.present}>"
+
+
+class PinTries(db.Model):
+    """The PINs tried on a round's tablets since the last right one, and until when unlocking waits."""
+
+    __tablename__ = "kiosk_pin_tries"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    #: tries counted, each before its PIN was checked
+    tries: Mapped[int] = mapped_column(default=0)
+    #: no PIN of this round is checked before this moment (UTC); empty when unlocking need not wait
+    wait_until: Mapped[datetime | None]
+
+    def __repr__(self) -> str:
+        return f"<PinTries round={self.round_id} {self.tries}>"

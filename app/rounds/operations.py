@@ -14,8 +14,7 @@ from ..library.models import Questionnaire
 from ..responses.models import Answer, Response
 from ..responses.tallies import rebuild_tallies
 from ..timeutil import today
-from .models import Round
-from .sessions import RoundSession
+from .models import Round, RoundSession
 
 
 def describe(round_: Round) -> str:

@@ -7,8 +7,7 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..responses.models import Response
-from .models import Round
-from .sessions import RoundSession
+from .models import Round, RoundSession
 
 
 def rate(responses: int, present: int | None) -> float | None:
