@@ -3,7 +3,6 @@
 import json
 import uuid
 from datetime import date
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +14,7 @@ from app.extensions import db
 from app.models import Answer, Response
 from app.responses.submission import SubmissionError, parse_submission
 
-LIBRARY = Path(surveys.__file__).parent / "library"
+LIBRARY = surveys.LIBRARY_DIR
 AFTER_ACTIVITY = surveys.load_questionnaire(LIBRARY / "after-activity.yaml")
 SOURCE = (LIBRARY / "after-activity.yaml").read_text()
 

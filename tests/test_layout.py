@@ -184,3 +184,16 @@ def test_every_table_is_declared_in_its_package_s_models_py():
     tables = {table.name for table in db.metadata.sorted_tables}
     declared = {mapper.local_table.name for mapper in db.Model.registry.mappers} | {"project_members"}
     assert tables == declared, "every table has a model (or is the one association table) and app.models imports it"
+
+
+def test_no_function_imports_a_module_late_except_the_app_factory():
+    """An import inside a function hides a dependency (often one that goes the wrong way round a cycle)."""
+    late = []
+    for path in sorted(APP.rglob("*.py")):
+        if path == APP / "__init__.py":  # the factory registers the CLI groups and the models when it runs
+            continue
+        for function in ast.walk(ast.parse(path.read_text())):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                late += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(function)
+                         if isinstance(node, (ast.Import, ast.ImportFrom))]
+    assert late == []

@@ -1,14 +1,13 @@
 """The library speaks every respondent language: each ready questionnaire is complete in every language Vox
 knows, and so are the fixed answers (faces and thumbs) that every questionnaire shows."""
 
-from pathlib import Path
 
 import pytest
 
 import surveys
 from surveys.scales import FACE_TEXTS, THUMB_TEXTS
 
-LIBRARY = Path(surveys.__file__).parent / "library"
+LIBRARY = surveys.LIBRARY_DIR
 QUESTIONNAIRES = sorted(LIBRARY.glob("*.yaml"))
 
 

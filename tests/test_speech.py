@@ -4,7 +4,6 @@ Needs espeak-ng (and opus-tools for small clips); skipped with the reason when i
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -17,7 +16,7 @@ from surveys.speech import clip_name, generate, has_voice, survey_texts
 from tests.browser import TABLET, kept_offline
 from tests.programs import needs
 
-LIBRARY = Path(surveys.__file__).parent / "library"
+LIBRARY = surveys.LIBRARY_DIR
 
 needs_espeak = needs("espeak-ng", "espeak-ng")
 

@@ -14,7 +14,7 @@ from surveys.xlsform import DEFAULT_INTRO, XLSFormError, export_xlsform, import_
 
 #: real XLSForm files made elsewhere (pyxform test suite, BSD licence), copied from shared/fixtures/xlsform
 FIXTURES = Path(__file__).parent / "fixtures" / "xlsform"
-LIBRARY = Path(surveys.__file__).parent / "library"
+LIBRARY = surveys.LIBRARY_DIR
 FOREIGN_FORMS = sorted(p for p in FIXTURES.glob("*") if p.suffix != ".md" and not p.name.startswith("LICENSE"))
 
 

@@ -15,9 +15,10 @@ from flask import send_file
 from flask_babel import _
 from sqlalchemy import select
 
+from surveys import LIBRARY_DIR
+
 from ..extensions import db
 from .models import Questionnaire, QuestionnaireAudio
-from .operations import LIBRARY_DIR
 
 #: the largest recording staff may upload: a question read aloud takes a few hundred kilobytes at most
 MAX_AUDIO_BYTES = 2 * 1024 * 1024

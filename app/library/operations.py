@@ -15,9 +15,9 @@ import surveys
 
 from ..audit.operations import record
 from ..extensions import db
+from .audio import recording_by_ref
 from .models import Questionnaire, QuestionnaireAudio
 
-LIBRARY_DIR = Path(surveys.__file__).parent / "library"
 #: the longest slug a questionnaire may have (see surveys.loader.SLUG)
 MAX_SLUG = 63
 
@@ -28,7 +28,7 @@ def subject(questionnaire: Questionnaire) -> str:
 
 
 def library_files() -> list[Path]:
-    return sorted(LIBRARY_DIR.glob("*.yaml"))
+    return sorted(surveys.LIBRARY_DIR.glob("*.yaml"))
 
 
 def sync_library() -> list[Questionnaire]:
@@ -153,8 +153,6 @@ def audio_refs(survey: surveys.Questionnaire) -> set[str]:
 
 def copy_recording(source: Questionnaire, target: Questionnaire, ref: str) -> None:
     """Copy one recording (a library file or a stored one) to ``target``; a missing one is left out."""
-    from .audio import recording_by_ref
-
     found = recording_by_ref(source, ref)
     if found is None:
         return

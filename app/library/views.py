@@ -104,20 +104,14 @@ def questionnaire(questionnaire_id: int):
 
 def render_questionnaire(found: Questionnaire, report: list | None = None, status: int = 200):
     """The questionnaire's page; right after an import it shows the import's report on top."""
-    # what can be heard in each language is the voices package's, which builds on the library: asked here, late
-    from ..voices.speech import Voices, coverage, voice_centre
-
     survey = found.survey
     recorded = recorded_screens(found)
-    spoken = Voices.of_centre(voice_centre(found))
     versions = db.session.scalars(visible_questionnaires().where(
         Questionnaire.organisation_id.is_(None) if found.organisation_id is None
         else Questionnaire.organisation_id == found.organisation_id, Questionnaire.slug == found.slug)).all()
     html = render_template("library/questionnaire.html", questionnaire=found, survey=survey, versions=versions,
                            used=rounds_using([found.id]).get(found.id, 0), recorded=recorded,
                            recorded_count=Counter(lang for _key, lang in recorded),
-                           heard={lang: coverage(survey, lang, {key for key, of in recorded if of == lang}, spoken)
-                                  for lang in survey.languages},
                            sprite=sprite(sorted(pictures_of(survey))), report=report,
                            may_change=may_change(found), may_copy=may_copy())
     return html, status

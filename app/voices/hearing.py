@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..library.audio import recorded_screens
 from ..library.models import Questionnaire
-from .speech import Voices, every_text, silent_texts
+from .speech import Coverage, Voices, coverage, every_text, silent_texts, voice_centre
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,11 @@ def silent_languages(found: Questionnaire, languages: Iterable[str], voices: Voi
         if silent:
             gaps.append(Silence(language, len(silent), len(every_text(survey, language))))
     return gaps
+
+
+def heard_by_language(found: Questionnaire) -> dict[str, Coverage]:
+    """How many of the questionnaire's texts can be heard in each of its languages, by the viewer's centre."""
+    survey, recorded = found.survey, recorded_screens(found)
+    voices = Voices.of_centre(voice_centre(found))
+    return {language: coverage(survey, language, {key for key, of in recorded if of == language}, voices)
+            for language in survey.languages}

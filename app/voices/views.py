@@ -34,11 +34,17 @@ from . import exchange
 from .blueprint import bp
 from .exchange import ExchangeRefused, Imported, centre_recordings, export_package, read_package
 from .forms import VoicesImportForm
+from .hearing import heard_by_language
 from .models import VoiceRecording
 from .operations import delete_text, note_export, record_text
 from .speech import Voices, clip_path, clip_url, coverage, prompt_texts, voice_centre
 
 STATIC = Path(__file__).parent / "static"
+
+
+#: the library's questionnaire page shows, per language, how much can be heard; voices builds on the library,
+#: so it lends the page this function rather than the library importing it
+bp.add_app_template_global(heard_by_language)
 
 
 @bp.context_processor

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from pyxform.xls2json_backends import DefinitionData
 
+from .. import LIBRARY_DIR
 from ..labels import asks_who_someone_is, plain_text, references, without_references
 from ..languages import LANGUAGES
 from ..loader import MAX_VERSION, load_questionnaire, questionnaire_from_dict
@@ -25,7 +26,7 @@ from .reading import SheetRows, XLSFormError, as_list, check_size, read_bytes, r
 
 def _library_intro() -> Text:
     """The intro of the library's short questionnaire: Vox's usual words, in every language it offers."""
-    return load_questionnaire(Path(__file__).parent.parent / "library" / "after-activity.yaml").intro.text
+    return load_questionnaire(LIBRARY_DIR / "after-activity.yaml").intro.text
 
 
 #: the intro Vox adds when a form has none, per language
