@@ -56,6 +56,9 @@ def load_config(instance_path: str) -> dict:
         "VOX_PUBLIC_URL": os.environ.get("VOX_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),
         #: where rate limits are counted: memory (one process) or Redis shared by every app server
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        #: while that storage does not answer, limits are counted in each process's memory: no login or answer fails
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         #: responses accepted per round per minute (a tablet that was offline sends its backlog at once)
         "VOX_SUBMISSIONS_PER_MINUTE": int(os.environ.get("VOX_SUBMISSIONS_PER_MINUTE", 600)),

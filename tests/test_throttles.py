@@ -5,6 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter
 from werkzeug.security import generate_password_hash
 
 import app.accounts.throttle as throttle
@@ -164,3 +166,35 @@ def test_behind_two_reverse_proxies_each_client_is_limited_on_its_own(app, app_c
     assert colleague.post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
     with proxied.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def rate_limits_unreachable(app, monkeypatch):
+    """Rate limits counted in a Redis that does not answer (nothing listens on port 1)."""
+    from app.extensions import limiter
+
+    monkeypatch.setattr(throttle, "_FALLBACK", FixedWindowRateLimiter(MemoryStorage()), raising=False)  # fresh
+    monkeypatch.setitem(app.config, "RATELIMIT_STORAGE_URI", "redis://127.0.0.1:1/0")
+    limiter.init_app(app)
+    yield
+    monkeypatch.undo()
+    limiter.init_app(app)  # back to counting in memory
+
+
+def test_logging_in_and_answering_go_on_when_the_rate_limit_storage_is_down(
+        app, rate_limits_unreachable, worker, make_round, make_project, caplog):
+    colleague = app.test_client()
+    assert colleague.post("/login", data={"email": worker.email, "password": PASSWORD}).status_code == 302
+
+    guesser = app.test_client()
+    guesser.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    answers = [guesser.post("/login", data={"email": f"person{i}@example.org", "password": "guess"}).status_code
+               for i in range(throttle.FAILURES_PER_CLIENT_PER_MINUTE + 1)]
+    assert answers == [200] * throttle.FAILURES_PER_CLIENT_PER_MINUTE + [429], "still limited, in memory"
+    assert "rate-limit storage does not answer" in caplog.text
+
+    round_ = make_round(project=make_project(centre=worker.organisation), opens_on=date.today())
+    db.session.commit()
+    reply = app.test_client().post(f"/api/rounds/{round_.token}/responses", json={
+        "id": "8d7e1c3a-0c55-4a0e-9a65-8f0a8c1d2e3f", "language": "nl", "answers": {"liked_today": "4"}})
+    assert reply.status_code == 201, reply.text

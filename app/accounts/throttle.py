@@ -11,10 +11,14 @@ for a while too.
 
 import hashlib
 import math
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from flask import request
+from flask import current_app, request
 from limits import RateLimitItemPerHour, RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter, RateLimiter
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -32,6 +36,7 @@ COUNT_ATTEMPTS = 5
 #: failed logins one client may make, whatever the email addresses it tries
 FAILURES_PER_CLIENT_PER_MINUTE = 20
 FAILURES_PER_CLIENT_PER_HOUR = 100
+T = TypeVar("T")
 CLIENT_LIMITS = (RateLimitItemPerMinute(FAILURES_PER_CLIENT_PER_MINUTE),
                  RateLimitItemPerHour(FAILURES_PER_CLIENT_PER_HOUR))
 
@@ -95,12 +100,33 @@ def note_success(email: str) -> None:
 def client_seconds_to_wait() -> int:
     """How long this client must wait before its next login (0: it may try now)."""
     client = request.remote_addr or "unknown"
-    resets = [limiter.limiter.get_window_stats(item, "login-failures", client).reset_time
-              for item in CLIENT_LIMITS if not limiter.limiter.test(item, "login-failures", client)]
+
+    def waits(counter: RateLimiter) -> list[float]:
+        return [counter.get_window_stats(item, "login-failures", client).reset_time
+                for item in CLIENT_LIMITS if not counter.test(item, "login-failures", client)]
+
+    resets = _counted(waits)
     return max(1, math.ceil(max(resets) - epoch_seconds())) if resets else 0
 
 
 def note_client_failure() -> None:
     client = request.remote_addr or "unknown"
-    for item in CLIENT_LIMITS:
-        limiter.limiter.hit(item, "login-failures", client)
+    _counted(lambda counter: [counter.hit(item, "login-failures", client) for item in CLIENT_LIMITS])
+
+
+#: where a client's failures are counted while the shared storage (Redis) does not answer: this process's memory
+_FALLBACK = FixedWindowRateLimiter(MemoryStorage())
+
+
+def _counted(operation: Callable[[RateLimiter], T]) -> T:
+    """``operation`` on the shared rate-limit storage, or on this process's memory while that storage is down.
+
+    Logging in must not fail because Redis does: the per-address count (in the database) still holds, and
+    each app server still limits the clients it sees.
+    """
+    shared = limiter.limiter
+    try:
+        return operation(shared)
+    except shared.storage.base_exceptions as error:
+        current_app.logger.warning("rate-limit storage does not answer (%s): login failures counted in memory", error)
+        return operation(_FALLBACK)
