@@ -19,6 +19,8 @@ SHARE_TICKS = {"tickvals": [-100, -50, 0, 50, 100], "ticktext": ["100%", "50%", 
 BAR_TEXT = {"minsize": 11, "mode": "hide"}
 #: question labels are wrapped at this many characters
 LABEL_WIDTH = 38
+#: about the width of a character of a label, in pixels (13 px system-ui), to leave room for labels beforehand
+CHAR_WIDTH = 6.5
 
 
 #: stacking order from zero outwards: the middle face is split over both sides
@@ -26,11 +28,13 @@ SEGMENTS = [("3", -0.5), ("2", -1), ("1", -1), ("3", 0.5), ("4", 1), ("5", 1)]
 
 
 def diverging_faces(rows: Sequence[tuple[str, Summary]], face_labels: dict[str, str],
-                    sides: tuple[str, str] = ("unhappy", "happy")) -> go.Figure:
+                    sides: tuple[str, str] = ("unhappy", "happy"), aligned_with: Sequence[str] = ()) -> go.Figure:
     """One bar per question: unhappy faces left of zero, happy ones right of it, the middle face split.
 
     ``sides`` names the two halves under the axis ("← unhappy | happy →"). Each share is written once, level and
     inside its own segment, or not at all when it does not fit: labels never overlap or turn sideways.
+    Charts drawn one above the other get the same ``aligned_with`` (every question label of them all), so that
+    their zero lines fall on one line.
     """
     visible = [(label, summary) for label, summary in rows if not summary.hidden]
     labels = [wrapped(label) for label, _ in visible]
@@ -49,7 +53,10 @@ def diverging_faces(rows: Sequence[tuple[str, Summary]], face_labels: dict[str, 
             textfont={"shadow": "auto", "weight": 600}, customdata=shares,
             hovertemplate="%{y}: " + face_labels[value] + " %{customdata:.0f}%<extra></extra>")
     lines = max((label.count("<br>") + 1 for label in labels), default=1)
-    figure.update_layout(**{**LAYOUT, "margin": {**LAYOUT["margin"], "l": 10, "r": 40, "b": 60}},
+    longest = max((len(line) for label in [*labels, *map(wrapped, aligned_with)] for line in label.split("<br>")),
+                  default=0)
+    figure.update_layout(**{**LAYOUT, "margin": {**LAYOUT["margin"], "l": 10 + round(longest * CHAR_WIDTH),
+                                                 "r": 40, "b": 60}},
                          height=140 + (34 + 18 * lines) * len(visible), uniformtext=BAR_TEXT,
                          xaxis={"range": [-100, 100], **SHARE_TICKS, "zeroline": True, "zerolinewidth": 2,
                                 "title": {"text": f"← {sides[0]}   |   {sides[1]} →", "standoff": 8}},

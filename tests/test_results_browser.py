@@ -73,6 +73,8 @@ def test_the_faces_chart_shows_level_labels_that_never_overlap_and_an_axis_that_
             assert not any(overlap(box, other) for other in labels[index + 1:]), "labels overlap"
         shown += labels
     assert len(shown) >= 4
+    zeros = [chart.locator("path.xzl").bounding_box() for chart in charts.all()]
+    assert abs(zeros[0]["x"] - zeros[1]["x"]) < 3, "the charts one above the other share their zero line"
     chart = charts.first
     ticks = chart.locator(".xtick text").evaluate_all("texts => texts.map(text => text.textContent)")
     assert ticks == ["100%", "50%", "0", "50%", "100%"]

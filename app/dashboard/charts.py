@@ -49,12 +49,11 @@ def by_face_words(questions) -> list[tuple[dict[str, str], list]]:
 def faces_charts(section: Section) -> list[str]:
     """One diverging chart per wording of the faces, so that each legend says what its faces meant."""
     sides = (_("unhappy faces"), _("happy faces"))
-    charts = []
-    for legend, questions in by_face_words(section.questions):
-        rows = [(text_in(q.question.text), q.summary) for q in questions if not q.summary.hidden]
-        if rows:
-            charts.append(to_json(figures.diverging_faces(rows, legend, sides)))
-    return charts
+    groups = [(legend, [(text_in(q.question.text), q.summary) for q in questions if not q.summary.hidden])
+              for legend, questions in by_face_words(section.questions)]
+    every_label = [label for _legend, rows in groups for label, _summary in rows]
+    return [to_json(figures.diverging_faces(rows, legend, sides, aligned_with=every_label))
+            for legend, rows in groups if rows]
 
 
 def trend_chart(section: Section) -> str | None:
