@@ -75,6 +75,17 @@ def log_in(page, live_server, email: str, password: str):
     return page
 
 
+def follow(locator) -> None:
+    """Click a link or a form's button and wait until the page it leads to has loaded.
+
+    A click returns once the next page has begun to arrive, before it is all there: what does not wait and look
+    again (``count()``, ``is_visible()``, ``content()``, ``evaluate()``, the database, a ``goto``) could otherwise
+    see the page left, a page half read, or a form the server has not handled yet."""
+    locator.wait_for()  # on the page that has it: the wait below is for the page it leads to, not that one
+    with locator.page.expect_navigation():
+        locator.click()
+
+
 @pytest.fixture
 def screenshot():
     """Save a screenshot under test-output/screens/ for a person to look at."""

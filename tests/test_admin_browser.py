@@ -4,11 +4,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Role, User
-from tests.browser import TABLET, log_in
+from tests.browser import TABLET, follow, log_in
 
 PASSWORD = "correct horse battery"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -48,13 +49,13 @@ def test_an_administrator_sets_up_a_centre_and_its_worker_who_switches_to_french
     page.get_by_label("Name of the project").fill("Taalcafé")
     page.get_by_label("Description").fill("Dutch conversation on Tuesday mornings")
     screenshot(page, "admin-project-form")
-    page.get_by_role("button", name="Save").click()
+    follow(page.get_by_role("button", name="Save"))
 
     page.goto(f"{live_server}/admin/users")
     page.get_by_role("link", name="New user").click()
     page.get_by_label("For which centre?").select_option(label="OCMW Rivierstad")
     screenshot(page, "admin-choose-centre")
-    page.get_by_role("button", name="Continue").click()
+    follow(page.get_by_role("button", name="Continue"))
     page.get_by_label("Name", exact=True).fill("Lies Voorbeeld")
     page.get_by_label("Email address").fill("lies@rivierstad.example")
     assert page.get_by_label("Social worker").is_checked()
@@ -66,21 +67,21 @@ def test_an_administrator_sets_up_a_centre_and_its_worker_who_switches_to_french
     assert re.fullmatch(r"[a-z0-9]{4}(-[a-z0-9]{4}){3}", password)
     screenshot(page, "admin-password-shown")
 
-    page.get_by_role("link", name="Done").click()
-    assert page.get_by_role("row", name=re.compile("Lies Voorbeeld")).get_by_text("Taalcafé").is_visible()
+    follow(page.get_by_role("link", name="Done"))
+    expect(page.get_by_role("row", name=re.compile("Lies Voorbeeld")).get_by_text("Taalcafé")).to_be_visible()
     screenshot(page, "admin-users")
-    page.get_by_role("navigation").get_by_role("link", name="Audit log").click()
-    assert page.get_by_role("cell", name="Created an account").count() == 1
+    follow(page.get_by_role("navigation").get_by_role("link", name="Audit log"))
+    expect(page.get_by_role("cell", name="Created an account")).to_have_count(1)
     assert password not in page.content()
     screenshot(page, "audit-log")
 
-    page.get_by_role("button", name="Log out").click()
+    follow(page.get_by_role("button", name="Log out"))
     log_in(page, live_server, "lies@rivierstad.example", password)
     page.get_by_role("navigation").get_by_role("link", name="My account").click()
     page.get_by_label("Français").check()
-    page.get_by_role("button", name="Save").click()
+    follow(page.get_by_role("button", name="Save"))
     assert page.evaluate("document.documentElement.lang") == "fr"
-    assert page.get_by_role("button", name="Se déconnecter").is_visible()
+    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
     screenshot(page, "accounts-settings-fr")
     assert no_axe_violations(page) == []
 

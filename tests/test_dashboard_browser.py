@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import User
-from tests.browser import TABLET, log_in
+from tests.browser import TABLET, follow, log_in
 
 
 def test_a_coordinator_sees_at_a_glance_which_project_does_well_and_which_looks_too_good(
@@ -29,18 +29,18 @@ def test_a_coordinator_sees_at_a_glance_which_project_does_well_and_which_looks_
     page.goto(f"{live_server}/results/amif")
     flagged = page.locator("tr", has_text="Woonbegeleiding").locator("td.trust")
     assert "gave the best face to every question" in flagged.inner_text()
-    page.get_by_role("link", name="Leave them out").click()
+    follow(page.get_by_role("link", name="Leave them out"))
     expect(page.get_by_role("link", name="Show every project")).to_be_visible()
     assert "Left out of this version" in page.locator("tr", has_text="Woonbegeleiding").inner_text()
     screenshot(page, "results-amif-trusted")
     page.goto(f"{live_server}/results/")
     assert page.locator("tr", has_text="Vrouwengroep").locator(".badge.warn").count() == 0
-    page.locator("a", has_text="Woonbegeleiding").click()
+    follow(page.locator("a", has_text="Woonbegeleiding"))
     page.wait_for_selector(".js-plotly-plot .main-svg")
     screenshot(page, "results-project-too-good")
     assert "These results look too good to be true." in page.locator(".trust").inner_text()
     page.goto(f"{live_server}/results/")
-    page.locator("a", has_text="Vrouwengroep").click()
+    follow(page.locator("a", has_text="Vrouwengroep"))
     page.wait_for_selector(".js-plotly-plot .main-svg")
     assert page.locator(".js-plotly-plot").count() >= 3
     screenshot(page, "results-project")

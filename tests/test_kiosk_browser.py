@@ -91,8 +91,8 @@ def test_a_respondent_answers_a_whole_round_by_tapping_pictures(open_round, kios
     assert page.locator("button.lang").all_inner_texts() == ["Nederlands", "Français", "العربية", "دری",
                                                              "Українська", "ትግርኛ"]
     page.locator(f"button.lang[data-lang={language}]").click()
-    assert page.evaluate("document.documentElement.dir") == direction
-    assert page.evaluate("document.documentElement.lang") == language
+    expect(page.locator("html")).to_have_attribute("dir", direction)
+    expect(page.locator("html")).to_have_attribute("lang", language)
     skip_words = {"nl": "Dat zeg ik liever niet", "ar": "أفضّل عدم الإجابة"}
     assert page.locator("section.question[data-key=liked_today] [data-act=skip]").inner_text() == skip_words[language]
     screenshot(page, f"{name}-1-intro")

@@ -4,6 +4,7 @@ always reach Next, also on a small phone."""
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from app.extensions import db
 from surveys.speech import clip_name
@@ -59,7 +60,7 @@ def test_a_question_with_several_answers_says_so_and_shows_a_box_on_every_pictur
     question.locator(".choice").nth(2).click()
     screenshot(page, f"kiosk-multiple-{language}-phone")
     ticked = question.locator(".choice[aria-pressed=true] .tick")
-    assert ticked.count() == 2
+    expect(ticked).to_have_count(2)
     assert ticked.first.evaluate("el => getComputedStyle(el, '::after').content") != "none", "a tick in the box"
     untouched = question.locator(".choice[aria-pressed=false] .tick").first
     assert untouched.evaluate("el => getComputedStyle(el, '::after').content") in ("none", "normal")
@@ -93,7 +94,7 @@ def test_next_stays_in_reach_on_a_phone_without_covering_a_picture(amif_round, p
         assert _in_view(page, next_button)
     choices.nth(1).click()
     next_button.click()
-    assert page.locator(f"{MULTIPLE}[hidden]").count() == 1
+    expect(page.locator(f"{MULTIPLE}[hidden]")).to_have_count(1)
 
 
 def _in_view(page, locator) -> bool:
@@ -119,5 +120,5 @@ def test_on_a_tablet_the_boxes_and_next_are_there_too(amif_round, browser, live_
     question = open_multiple_choice(page, "ar")
     question.locator(".choice").nth(1).click()
     screenshot(page, "kiosk-multiple-ar-tablet")
-    assert question.locator("[data-act=next]").is_visible()
+    expect(question.locator("[data-act=next]")).to_be_visible()
     context.close()

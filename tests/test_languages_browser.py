@@ -3,6 +3,7 @@ accessible, and answerable start to finish."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 import surveys
 from app.extensions import db
@@ -41,7 +42,7 @@ def test_each_languages_screens_pass_axe_and_follow_its_direction(every_language
     page.goto(f"{live_server}/r/{every_language_round.token}")
     page.clock.install()
     page.locator(f"button.lang[data-lang={language}]").click()
-    assert page.evaluate("document.documentElement.dir") == ("rtl" if surveys.is_rtl(language) else "ltr")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if surveys.is_rtl(language) else "ltr")
     axe, problems = Axe(), []
 
     def check(screen):

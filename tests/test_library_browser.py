@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Questionnaire, QuestionnaireAudio, Response, Role
-from tests.browser import SCREENS, TABLET, log_in
+from tests.browser import SCREENS, TABLET, follow, log_in
 
 PASSWORD = "correct horse battery"
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -57,11 +57,11 @@ def test_the_library_its_page_and_a_preview_in_arabic(staff_page, live_server, l
     screenshot(page, "library-list")
     assert page.get_by_role("heading", name="Shared library").is_visible()
     assert axe_violations(page) == []
-    page.get_by_role("link", name="After the activity").first.click()
+    follow(page.get_by_role("link", name="After the activity").first)
     screenshot(page, "library-questionnaire")
     assert page.locator(".languages-table tbody tr").count() == len(library["after-activity"].survey.languages)
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Preview in Arabic").click()
+    follow(page.get_by_role("link", name="Preview in Arabic"))
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert "answers are not stored" in page.locator(".preview-banner").inner_text()
     screenshot(page, "library-preview-ar-intro")
@@ -77,19 +77,19 @@ def test_a_coordinator_edits_a_copy_adds_a_pictures_question_and_previews_it_in_
     for lang in languages:
         if lang not in ("nl", "en", "ar"):
             page.locator(f"[data-show-language={lang}]").uncheck()
-    assert page.locator("input[name='title.fr']").is_hidden()
+    expect(page.locator("input[name='title.fr']")).to_be_hidden()
     screenshot(page, "library-editor")
     assert axe_violations(page) == []
     page.locator("input[name='title.en']").fill("After the Tuesday activity")
     assert page.locator("input[name='title.en']").evaluate("el => el.closest('.text-row').className") == "text-row"
 
     page.get_by_label("Kind of question").select_option("pictures")
-    page.get_by_role("button", name="Add the question").click()
+    follow(page.get_by_role("button", name="Add the question"))
     new = page.locator(".question-card").last
     assert "Not saved yet" in page.locator(".flash.unsaved").inner_text()
     # the page is new (the question was added by the server): wait for its script to apply the languages shown
     expect(page.locator("input[name='q3.text.fr']"), "the languages shown stay as chosen").to_be_hidden()
-    page.get_by_role("button", name="Save", exact=True).last.click()
+    follow(page.get_by_role("button", name="Save", exact=True).last)
     assert "Nothing was saved" in page.locator(".problems").inner_text()
     page.screenshot(path=str(SCREENS / "library-editor-problems.png"))
     page.locator(".problems a", has_text="Screen 4: text").click()
@@ -104,11 +104,11 @@ def test_a_coordinator_edits_a_copy_adds_a_pictures_question_and_previews_it_in_
     new.locator(".option").first.get_by_role("button", name="Choose a pictogram").click()
     page.screenshot(path=str(SCREENS / "library-editor-pictograms.png"))
     page.locator("#pictogram-dialog [data-picture=home]").click()
-    assert new.locator("input[name='q3.o0.picture']").input_value() == "home"
+    expect(new.locator("input[name='q3.o0.picture']")).to_have_value("home")
     new.locator(".option").nth(1).get_by_role("button", name="Choose a pictogram").click()
     page.locator("#pictogram-dialog [data-picture=briefcase]").click()
     new.screenshot(path=str(SCREENS / "library-editor-new-question.png"))
-    page.get_by_role("button", name="Save", exact=True).last.click()
+    follow(page.get_by_role("button", name="Save", exact=True).last)
     assert page.locator(".flash").first.inner_text() == "Saved."
 
     db.session.expire_all()
@@ -163,8 +163,8 @@ def test_a_tigrinya_option_recorded_with_the_microphone_is_heard_on_the_centre_s
     page = staff_page
     questionnaire = library["after-activity"]
     page.goto(f"{live_server}/library/{questionnaire.id}")
-    page.get_by_role("link", name="What respondents hear in Tigrinya · ትግርኛ").click()
-    assert page.get_by_role("heading", name="What respondents hear in Tigrinya · ትግርኛ").is_visible()
+    follow(page.get_by_role("link", name="What respondents hear in Tigrinya · ትግርኛ"))
+    expect(page.get_by_role("heading", name="What respondents hear in Tigrinya · ትግርኛ")).to_be_visible()
     assert axe_violations(page) == []
     option = questionnaire.survey.question("liked_today").choices()[0].text["ti"]
     row = page.locator("tr[data-audio-row]", has=page.get_by_text(option, exact=True))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import User
-from tests.browser import SCREENS, log_in
+from tests.browser import SCREENS, follow, log_in
 
 PASSWORD = "a long enough password"
 
@@ -55,7 +55,7 @@ def test_the_faces_chart_shows_level_labels_that_never_overlap_and_an_axis_that_
         demo, dutch_page, live_server, width):
     page = dutch_page(demo("coordinator@rivierstad.example"), width)
     page.goto(f"{live_server}/results/")
-    page.locator("a", has_text="Vrouwengroep").click()
+    follow(page.locator("a", has_text="Vrouwengroep"))
     section = page.locator("section[aria-labelledby=section-1]")  # the AMIF questionnaire
     charts = section.locator("[data-figure^=fig-faces]")
     charts.first.locator(".main-svg").first.wait_for()
@@ -87,7 +87,7 @@ def test_the_faces_chart_shows_level_labels_that_never_overlap_and_an_axis_that_
 def test_the_project_page_breaks_no_rule_of_the_content_security_policy(demo, dutch_page, live_server):
     page = dutch_page(demo("coordinator@rivierstad.example"))
     page.goto(f"{live_server}/results/")
-    page.locator("a", has_text="Vrouwengroep").click()
+    follow(page.locator("a", has_text="Vrouwengroep"))
     page.locator(".js-plotly-plot .main-svg").first.wait_for()
     page.wait_for_timeout(300)
     refused = [text for kind, text in page.console if "Content Security Policy" in text or "strict CSP" in text]

@@ -5,7 +5,7 @@ from datetime import timedelta
 from app.extensions import db
 from app.models import Role
 from app.timeutil import today
-from tests.browser import TABLET
+from tests.browser import TABLET, follow
 from tests.test_rounds_browser import log_in
 
 
@@ -26,7 +26,7 @@ def test_a_coordinator_sets_the_retention_and_sees_what_goes_tonight(browser, li
     warning = page.get_by_role("alert")
     assert "Opslaan verwijdert vannacht 3 antwoorden" in warning.inner_text()
     screenshot(page, "project-retention-confirm-nl")
-    page.get_by_role("button", name="Opslaan").click()
+    follow(page.get_by_role("button", name="Opslaan"))
     page.goto(f"{live_server}/admin/projects/{project.id}/edit")
     assert field.input_value() == "365"
     preview = page.locator("#retention-preview").inner_text()

@@ -9,7 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from app.extensions import db
 from app.models import Role, Round, RoundSession
-from tests.browser import TABLET
+from tests.browser import TABLET, follow
 from tests.test_rounds_browser import log_in
 
 
@@ -56,7 +56,7 @@ def test_closing_a_round_asks_first_and_cancel_keeps_it_open(dutch_page, live_se
     round_ = a_round()
     page = dutch_page
     page.goto(round_url(live_server, round_))
-    page.get_by_role("link", name="Ronde afsluiten").click()
+    follow(page.get_by_role("link", name="Ronde afsluiten"))
     assert page.get_by_role("heading", level=1).inner_text() == "De ronde afsluiten?"
     assert "Vanaf morgen kan niemand meer antwoorden" in page.locator("main").inner_text()
     screenshot(page, "round-close-confirm-nl")
@@ -65,7 +65,7 @@ def test_closing_a_round_asks_first_and_cancel_keeps_it_open(dutch_page, live_se
     page.wait_for_url(round_url(live_server, round_))
     assert closed_by_hand_on(round_) is None
     page.get_by_role("link", name="Ronde afsluiten").click()
-    page.get_by_role("button", name="Ja, sluit de ronde").click()
+    follow(page.get_by_role("button", name="Ja, sluit de ronde"))
     page.wait_for_selector(".flash:has-text('De ronde is afgesloten.')")
     assert closed_by_hand_on(round_) == date.today()
     assert page.get_by_role("button", name="De ronde heropenen").count() == 1

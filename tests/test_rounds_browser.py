@@ -4,12 +4,13 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from app.extensions import db
 from app.models import Response, Role, Round
-from tests.browser import SCREENS, TABLET
+from tests.browser import SCREENS, TABLET, follow
 from tests.browser import log_in as log_in_page
 from tests.programs import needs
 
@@ -64,21 +65,21 @@ def the_rounds() -> list[Round]:
 def test_a_social_worker_launches_a_round_in_arabic_and_dutch(staff_page, live_server, library, project, screenshot):
     page = staff_page
     screenshot(page, "rounds-1-projects")
-    page.get_by_role("link", name="Launch a round").click()
+    follow(page.get_by_role("link", name="Launch a round"))
     page.select_option("select[name=questionnaire]", label="After the activity (version 1)")
     complete = library["after-activity"].survey.languages
-    assert page.locator("#languages label:visible").count() == len(complete)
-    assert page.locator("#languages input:checked").count() == len(complete), "all of them, unless told otherwise"
+    expect(page.locator("#languages label:visible")).to_have_count(len(complete))
+    expect(page.locator("#languages input:checked"), "all of them, unless told otherwise").to_have_count(len(complete))
     page.get_by_role("button", name="Untick all").click()
     page.get_by_label("العربية (Arabic)").check()
     page.get_by_label("Nederlands (Dutch)").check()
-    assert page.locator("#pin-row").is_visible()
+    expect(page.locator("#pin-row")).to_be_visible()
     page.get_by_label("Own phone").check()
-    assert page.locator("#pin-row").is_hidden(), "a PIN is asked only for a tablet"
+    expect(page.locator("#pin-row"), "a PIN is asked only for a tablet").to_be_hidden()
     page.get_by_label("Tablet (kiosk)").check()
     page.fill("input[name=pin]", PIN)
     screenshot(page, "rounds-2-launch")
-    page.get_by_role("button", name="Launch the round").click()
+    follow(page.get_by_role("button", name="Launch the round"))
     [round_] = the_rounds()
     page.wait_for_url(f"{live_server}/projects/{project.id}/rounds/{round_.id}")
     assert round_.languages == ["nl", "ar"] and round_.mode == "kiosk" and round_.pin_hash
@@ -86,7 +87,7 @@ def test_a_social_worker_launches_a_round_in_arabic_and_dutch(staff_page, live_s
     qr = page.locator(".qr-box svg.qr").bounding_box()
     assert qr["width"] >= 150 and abs(qr["width"] - qr["height"]) < 1
     screenshot(page, "rounds-3-round")
-    page.get_by_role("link", name="Taalcafé").click()
+    follow(page.get_by_role("link", name="Taalcafé"))
     screenshot(page, "rounds-4-project")
     assert page.locator("table.rounds tbody tr").count() == 1
 
@@ -105,7 +106,7 @@ def test_the_flyer_prints_on_one_a4_page_with_the_link(staff_page, live_server, 
     round_ = kiosk_round(languages=languages, mode="phone")
     page = staff_page
     page.goto(f"{live_server}/projects/{round_.project_id}/rounds/{round_.id}")
-    page.get_by_role("link", name="Print the flyer").click()
+    follow(page.get_by_role("link", name="Print the flyer"))
     assert page.locator(".invite[lang=ar]").evaluate("el => getComputedStyle(el).direction") == "rtl"
     name = f"flyer-{len(languages)}-languages"
     screenshot_path = SCREENS / f"{name}-screen.png"
@@ -135,9 +136,9 @@ def test_kiosk_mode_keeps_respondents_away_from_staff_pages_until_the_pin(staff_
     assert box["width"] >= 64 and box["height"] >= 64
     screenshot(page, "rounds-5-kiosk-locked")
     page.locator("button.lang[data-lang=ar]").click()
-    assert way_out.is_hidden(), "no way out in the middle of someone's answers"
+    expect(way_out, "no way out in the middle of someone's answers").to_be_hidden()
     page.evaluate("window.vox.reset()")
-    assert way_out.is_visible(), "the reset for the next person keeps the way out"
+    expect(way_out, "the reset for the next person keeps the way out").to_be_visible()
     for staff_url in ("/projects", "/", round_page.removeprefix(live_server.url), "/login"):
         page.goto(f"{live_server}{staff_url}")
         assert page.url == f"{live_server}/r/{round_.token}", staff_url
@@ -189,15 +190,15 @@ def test_a_coordinator_notes_attendance_and_deletes_a_rounds_responses(browser, 
     page = log_in(context, live_server, coordinator)
     page.goto(f"{live_server}/projects/{project.id}/rounds/{round_.id}")
     page.get_by_label("People who attended").fill("16")
-    page.get_by_role("button", name="Save", exact=True).click()
+    follow(page.get_by_role("button", name="Save", exact=True))
     page.get_by_label("Day of the session").fill((date.today() - timedelta(days=2)).isoformat())
     page.get_by_label("People present").fill("6")
-    page.get_by_role("button", name="Save the session").click()
+    follow(page.get_by_role("button", name="Save the session"))
     assert page.locator("table.sessions tbody tr").inner_text().split("\t")[1:3] == ["6", "3 (50%)"]
     assert "25%" in page.locator(".figures").inner_text()
     screenshot(page, "rounds-9-attendance")
     page.get_by_role("link", name="Delete the responses").click()
-    page.get_by_role("button", name="Delete the responses").click()
+    follow(page.get_by_role("button", name="Delete the responses"))
     assert page.locator("span.error").count() == 2 and len(the_responses()) == 4
     page.get_by_label("I understand that this cannot be undone.").check()
     page.get_by_label("Type the number of responses to delete").fill("4")

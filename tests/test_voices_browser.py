@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import VoiceRecording
 from tests import test_library_browser
+from tests.browser import follow
 from tests.test_library_browser import axe_violations
 from tests.test_voice_exchange import package
 
@@ -20,7 +21,7 @@ def test_staff_record_the_silent_texts_one_after_the_other(staff_page, live_serv
     questionnaire = library["after-activity"]
     page.goto(f"{live_server}/library/{questionnaire.id}/voices/ti")
     silent = int(re.search(r"Show only the (\d+) texts", page.content()).group(1))
-    page.get_by_role("link", name="Record them one after the other").click()
+    follow(page.get_by_role("link", name="Record them one after the other"))
     guided = page.locator("section.guided")
     expect(page.locator("#guided-position")).to_have_text(f"Text 1 of {silent}")
     assert guided.locator("[data-step]:visible").count() == 1
@@ -89,13 +90,13 @@ def test_a_centre_imports_another_centre_s_recordings_and_downloads_its_own(staf
     bad = tmp_path / "recordings-so.zip"
     bad.write_bytes(package([{"text": options[0]}], language="so"))
     exchange.get_by_label("File of recordings (.zip)").set_input_files(bad)
-    exchange.get_by_role("button", name="Import the recordings").click()
+    follow(exchange.get_by_role("button", name="Import the recordings"))
     expect(page.get_by_role("alert")).to_have_text("Nothing was imported from recordings-so.zip: The file holds "
                                                    "recordings in Somali; this page is for Tigrinya.")
     good = tmp_path / "recordings-ti.zip"
     good.write_bytes(package([{"text": text} for text in options[:3]]))
     page.locator("#exchange").get_by_label("File of recordings (.zip)").set_input_files(good)
-    page.locator("#exchange").get_by_role("button", name="Import the recordings").click()
+    follow(page.locator("#exchange").get_by_role("button", name="Import the recordings"))
     expect(page.locator(".flash").first).to_have_text("3 recordings imported from recordings-ti.zip.")
     row = page.locator("tr[data-audio-row]", has=page.get_by_text(options[0], exact=True))
     expect(row.locator("[data-state=recorded]")).to_be_visible()
