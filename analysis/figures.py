@@ -31,6 +31,8 @@ def diverging_faces(rows: Sequence[tuple[str, Summary]], face_labels: dict[str, 
                     sides: tuple[str, str] = ("unhappy", "happy"), aligned_with: Sequence[str] = ()) -> go.Figure:
     """One bar per question: unhappy faces left of zero, happy ones right of it, the middle face split.
 
+    ``face_labels`` names the faces the questions show, and only those get a bar segment and a legend entry.
+
     ``sides`` names the two halves under the axis ("← unhappy | happy →"). Each share is written once, level and
     inside its own segment, or not at all when it does not fit: labels never overlap or turn sideways.
     Charts drawn one above the other get the same ``aligned_with`` (every question label of them all), so that
@@ -40,6 +42,8 @@ def diverging_faces(rows: Sequence[tuple[str, Summary]], face_labels: dict[str, 
     labels = [wrapped(label) for label, _ in visible]
     figure = go.Figure()
     for value, side in SEGMENTS:
+        if value not in face_labels:  # a face none of these questions shows (2 and 4 of a 3-point scale)
+            continue
         shares = [_face_share(summary, value) * 100 for _, summary in visible]
         left_half_of_middle = value == "3" and side < 0
         figure.add_bar(

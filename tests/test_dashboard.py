@@ -5,9 +5,14 @@ import io
 import json
 import re
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 
+import surveys
+from analysis.figures import diverging_faces
+from analysis.summaries import summarise
+from app.dashboard import charts
 from app.dashboard.overview import project_overview
 from app.dashboard.report import Filters, project_report
 from app.extensions import db
@@ -340,14 +345,14 @@ def test_faces_worded_not_at_all_to_very_much_get_their_own_legend_on_the_page_a
                    questionnaire="amif-satisfaction")
     client = log_in_as(centre=project.organisation)
     html = client.get(f"/results/projects/{project.id}").get_data(as_text=True)
-    figures = {}
+    shown = {}
     faces_figure = r'<script type="application/json" id="fig-(faces-[^"]+)">(.*?)</script>'
     for name, figure in re.findall(faces_figure, html, re.S):
         data = json.loads(figure)
-        figures[name] = ({label.replace("<br>", " ") for bar in data["data"] for label in bar["y"]},
+        shown[name] = ({label.replace("<br>", " ") for bar in data["data"] for label in bar["y"]},
                          [bar["name"] for bar in sorted(data["data"], key=lambda bar: bar["legendrank"])
                           if bar.get("showlegend", True)])
-    (quality_questions, quality_legend), (extent_questions, extent_legend) = figures.values()
+    (quality_questions, quality_legend), (extent_questions, extent_legend) = shown.values()
     assert quality_legend == ["Very bad", "Bad", "So-so", "Good", "Very good"]
     assert extent_legend == ["Not at all", "A little", "Somewhat", "A lot", "Very much"]
     assert any("help" in q.lower() for q in extent_questions)
@@ -358,3 +363,14 @@ def test_faces_worded_not_at_all_to_very_much_get_their_own_legend_on_the_page_a
     assert len(legends) == 2
     assert "Very good" in legends[0] and "Not at all" not in legends[0]
     assert "Not at all" in legends[1] and "Very bad" not in legends[1]
+
+
+def test_a_three_point_scale_s_chart_names_only_its_three_faces(app):
+    question = surveys.load_questionnaire(surveys.LIBRARY_DIR / "voice-of-the-group.yaml").question(
+        "staff_listen_group")
+    summary = summarise(question, {"1": 2, "3": 3, "5": 5}, answered=10, respondents=10, k=5)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        [(legend, _group)] = charts.by_face_words([SimpleNamespace(question=question, summary=summary)])
+    assert list(legend) == ["1", "3", "5"]
+    figure = diverging_faces([("Did the staff listen to the group?", summary)], legend)
+    assert sorted({bar.name for bar in figure.data}) == sorted(legend.values())

@@ -43,7 +43,12 @@ def by_face_words(questions) -> list[tuple[dict[str, str], list]]:
     for q in questions:
         if q.question.kind.summary is SummaryKind.SCALE:
             groups.setdefault(q.question.settings.get("labels", "quality"), []).append(q)
-    return [(face_labels(FACE_LABELS[words]), group) for words, group in groups.items()]
+    legends = []
+    for words, group in groups.items():
+        shown = {choice.value for q in group for choice in q.question.choices()}
+        legends.append(({value: label for value, label in face_labels(FACE_LABELS[words]).items() if value in shown},
+                        group))
+    return legends
 
 
 def faces_charts(section: Section) -> list[str]:
