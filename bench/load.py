@@ -127,6 +127,16 @@ def check_stored(url: str, acknowledged: list[str]) -> tuple[int, int]:
     return lost, doubled
 
 
+def stop(server: subprocess.Popen) -> None:
+    """Stop gunicorn: gracefully (it lets its workers finish their requests), else at once after 30 s."""
+    server.terminate()
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def measure(results: list, seconds: float) -> tuple[float, float]:
     ok = [latency for latency, status, _ in results if status in (200, 201)]
     return len(ok) / seconds, (statistics.quantiles(ok, n=20)[18] * 1000 if len(ok) > 20 else 0.0)
@@ -146,8 +156,7 @@ def main() -> None:
     try:
         results = run_load(port, paths, full_response, args.kiosks, args.seconds)
     finally:
-        server.terminate()
-        server.wait(10)
+        stop(server)
     submit_rps, p95_ms = measure(results, args.seconds)
     acknowledged = [response_id for _, status, response_id in results if status in (200, 201)]
     errors = sum(1 for _, status, _ in results if status not in (200, 201))
@@ -156,8 +165,7 @@ def main() -> None:
     try:
         bare_results = run_load(bare_port, ["/api/bare"], full_response, args.kiosks, args.seconds)
     finally:
-        bare.terminate()
-        bare.wait(10)
+        stop(bare)
     bare_rps, bare_p95 = measure(bare_results, args.seconds)
     lost, doubled = check_stored(args.url, acknowledged)
     print(f"{args.kiosks} kiosks, {args.seconds:.0f} s each, {args.workers} gunicorn workers; "
