@@ -58,6 +58,7 @@ def staff_page(app, browser, live_server):
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, accept_downloads=True)
         contexts.append(context)
         cookie = app.session_interface.get_signing_serializer(app).dumps({"_user_id": user.get_id(), "_fresh": True})
+        db.session.commit()  # the cookie's session, seen by the live server
         context.add_cookies([{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie, "url": live_server.url}])
         return context.new_page()
 

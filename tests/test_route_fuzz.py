@@ -56,6 +56,7 @@ def send(app, world):
     """``send(visitor, method, url, **kw)`` in a thread of its own; the status code."""
     pool = ThreadPoolExecutor(1)
     session_ids = {name: user.get_id() for name, user in world.users.items()}
+    db.session.commit()  # each cookie's session, seen by the requests made in another thread
 
     def one(visitor, method, url, **kw):
         client = app.test_client()
@@ -185,6 +186,7 @@ def forms_of_every_page(app, world, send_page) -> list[dict]:
 def every_form(app, world):
     pool = ThreadPoolExecutor(1)
     session_ids = {name: user.get_id() for name, user in world.users.items()}
+    db.session.commit()  # each cookie's session, seen by the requests made in another thread
 
     def page(visitor, url):
         client = app.test_client()

@@ -14,17 +14,23 @@ from ..security import same_site_path
 from . import operations
 from .blueprint import bp
 from .forms import MIN_PASSWORD_LENGTH, LoginForm, PasswordChangeForm, ProfileForm
-from .models import User
+from .models import StaffSession, User
 from .throttle import client_seconds_to_wait, note_client_failure, note_success, take_try
 
 
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
-    """The logged-in user, if the session's token is still theirs; a deactivated account is logged out too."""
+    """The logged-in user, if the cookie's session is still open: not logged out, not ended by a new password,
+    not older than the session lifetime. A deactivated account is logged out too."""
     user_id, _, token = session_id.partition(":")
     number = whole_number(user_id)
-    user = db.session.get(User, number) if number is not None and token else None
-    return user if user is not None and user.active and user.has_session_token(token) else None
+    if number is None or not token or StaffSession.find(number, token) is None:
+        return None
+    user = db.session.get(User, number)
+    if user is None or not user.active:
+        return None
+    user.session_key = token
+    return user
 
 
 @bp.before_app_request
@@ -58,6 +64,7 @@ def login():
         flash(_("This account is switched off. Ask your coordinator or an administrator."), "error")
         return render_template("accounts/login.html", form=form)
     note_success(email)
+    user.begin_session()  # this browser's own: logging out here ends it alone
     login_user(user)
     operations.note_login(user)
     db.session.commit()
@@ -67,8 +74,8 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Log out here, and end every other session of this account: a copy of the cookie no longer works."""
-    current_user.end_sessions()
+    """Log out this browser: its session ends, so a copy of its cookie no longer works; other devices stay in."""
+    current_user.end_session()
     db.session.commit()
     logout_user()
     flash(_("You are logged out."), "info")
@@ -116,11 +123,13 @@ def _current_password_checks(form: PasswordChangeForm) -> bool:
 
 
 def _save_password(form: PasswordChangeForm):
-    """The new password ends every other session of the account; this browser stays logged in."""
+    """The new password ends every session of the account, on every device; this browser stays logged in with a
+    new session (a copy of its old cookie no longer works)."""
     operations.change_password(current_user, form.new.data)
     note_success(current_user.email)
-    db.session.commit()
+    current_user.begin_session()
     login_user(current_user._get_current_object())
+    db.session.commit()
     flash(_("Your password is changed."), "info")
     return redirect(url_for(".settings"))
 

@@ -149,6 +149,8 @@ def update_user(user: User, *, name: str, email: str, locale: str, role: Role, a
     if user.active != active:
         changes.append("can log in again" if active else "switched off")
         user.active = active
+        if not active:
+            user.end_sessions()  # switched on again later, they log in anew: no old device comes back logged in
     projects = projects if role == Role.WORKER else []
     if set(user.projects) != set(projects):
         changes.append("projects")
