@@ -59,8 +59,10 @@ def rebuild(batched: bool) -> None:
     response_keys = ['round_id', 'day', 'language', 'mode']
     answer_keys = ['round_id', 'language', 'mode', 'question_key', 'value']
     sums = ', '.join(f'SUM({name})' for name in RESPONSE_COUNTS)
+    # typed, so that SQLite's days come back as dates (its driver gives text) and can be written again
     responses = bind.execute(sa.text(
-        f"SELECT {', '.join(response_keys)}, {sums} FROM response_tallies GROUP BY {', '.join(response_keys)}")).all()
+        f"SELECT {', '.join(response_keys)}, {sums} FROM response_tallies GROUP BY {', '.join(response_keys)}")
+        .columns(day=sa.Date())).all()
     answers = bind.execute(sa.text(
         f"SELECT {', '.join(answer_keys)}, SUM(n) FROM answer_tallies GROUP BY {', '.join(answer_keys)}")).all()
     op.drop_table('response_tallies')
