@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..responses.models import Response
+from ..responses.tallies import rebuild_tallies
 from .models import Round
 
 rounds = AppGroup("rounds", help="Rounds of questions asked in projects.")
@@ -28,3 +29,14 @@ def list_rounds() -> None:
                    f"{state} | {kiosk_url(round_)} | {counts.get(round_.id, 0)} responses")
     if not all_rounds:
         click.echo("No rounds yet.")
+
+
+@rounds.command("recount")
+def recount() -> None:
+    """Count every round's figures again from the stored answers (a database from before the tallies, a repair)."""
+    all_rounds = db.session.scalars(select(Round)).all()
+    rebuild_tallies(all_rounds)
+    db.session.commit()
+    counted = db.session.scalar(select(func.count()).select_from(Response).where(Response.batch.is_not(None)))
+    click.echo(f"{len(all_rounds)} rounds recounted: {counted} responses counted, "
+               f"{db.session.scalar(select(func.count()).select_from(Response)) - counted} waiting for more.")
