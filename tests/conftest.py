@@ -180,6 +180,14 @@ def make_user(app):
 
 
 @pytest.fixture
+def worker(make_user, make_centre):
+    """Lies, a social worker of a centre, in no project yet, in English (modules with other needs define their own)."""
+    user = make_user(email="lies@example.org", role=Role.WORKER, centre=make_centre(), locale="en", name="Lies")
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
 def log_in_as(app):
     """A new client, logged in as a new staff member: ``log_in_as(Role.WORKER, centre=centre, projects=[project])``."""
     made = itertools.count(1)

@@ -13,13 +13,6 @@ PASSWORD = "correct horse battery"
 EN = {"Accept-Language": "en"}
 
 
-@pytest.fixture
-def worker(make_user, make_centre):
-    user = make_user(email="lies@example.org", role=Role.WORKER, centre=make_centre(), locale="en", name="Lies")
-    db.session.commit()
-    return user
-
-
 def log_in(client, email, password, next_page=None):
     url = "/login" + (f"?next={next_page}" if next_page else "")
     return client.post(url, data={"email": email, "password": password}, headers=EN)

@@ -16,13 +16,6 @@ EN = {"Accept-Language": "en"}
 
 
 @pytest.fixture
-def worker(make_user, make_centre):
-    user = make_user(email="lies@example.org", role=Role.WORKER, centre=make_centre(), locale="en", name="Lies")
-    db.session.commit()
-    return user
-
-
-@pytest.fixture
 def device(app):
     """A new browser (an office PC, a phone...), logged in through the login form when given an account."""
 

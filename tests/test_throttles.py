@@ -23,13 +23,6 @@ BURST = 30
 
 
 @pytest.fixture
-def worker(make_user, make_centre):
-    user = make_user(email="lies@example.org", role=Role.WORKER, centre=make_centre(), locale="en")
-    db.session.commit()
-    return user
-
-
-@pytest.fixture
 def frozen_clock(clock):
     """Time stands still: no delay runs out during a burst, so every try beyond the free ones must be refused."""
     return clock
