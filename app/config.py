@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -48,6 +49,8 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
+        #: a staff session ends this long after logging in, even in a browser kept open (at least a day)
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=max(1, int(os.environ.get("VOX_SESSION_DAYS", 31)))),
         "MAX_CONTENT_LENGTH": int(os.environ.get("VOX_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)),
         #: the smallest group a dashboard or export may show
         "VOX_MIN_GROUP": max(3, int(os.environ.get("VOX_MIN_GROUP", 5))),

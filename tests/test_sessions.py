@@ -8,6 +8,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, select, text
 
 from app import create_app
+from app.config import load_config
 from app.extensions import db
 from app.models import Role, StaffSession
 
@@ -167,6 +168,19 @@ def test_a_session_older_than_the_session_lifetime_is_refused_and_its_row_remove
     assert sessions_stored() == 1
     assert logged_in(phone)
 
+
+def test_a_centre_can_make_sessions_end_sooner(app, device, worker, clock, monkeypatch, tmp_path):
+    """On shared office computers a day may be enough: VOX_SESSION_DAYS sets it (never below one day)."""
+    monkeypatch.setenv("VOX_SESSION_DAYS", "1")
+    lifetime = load_config(str(tmp_path))["PERMANENT_SESSION_LIFETIME"]
+    monkeypatch.setitem(app.config, "PERMANENT_SESSION_LIFETIME", lifetime)
+    office = device(worker)
+    clock.advance(hours=23)
+    assert logged_in(office)
+    clock.advance(hours=2)
+    assert not logged_in(office)
+    monkeypatch.setenv("VOX_SESSION_DAYS", "0")
+    assert load_config(str(tmp_path))["PERMANENT_SESSION_LIFETIME"].days == 1
 
 
 # The migration
