@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 import surveys
 from analysis import figures
 from surveys import SummaryKind
-from surveys.scales import FACE_LABELS, FACE_TEXTS
+from surveys.scales import FACE_LABELS
 
 from ..locale import current_locale
 from .report import ProjectReport, Section
@@ -18,11 +18,6 @@ from .report import ProjectReport, Section
 def text_in(text: dict[str, str]) -> str:
     """A questionnaire text in the staff member's language, else English, else any."""
     return text.get(current_locale()) or text.get("en") or next(iter(text.values()), "")
-
-
-def face_labels(words=FACE_TEXTS) -> dict[str, str]:
-    """The legend of the faces, in the staff member's language: "very bad" to "very good" unless told otherwise."""
-    return {str(face): text_in(text) for face, text in words.items()}
 
 
 def round_label(round_) -> str:
@@ -46,7 +41,7 @@ def by_face_words(questions) -> list[tuple[dict[str, str], list]]:
     legends = []
     for words, group in groups.items():
         shown = {choice.value for q in group for choice in q.question.choices()}
-        legends.append(({value: label for value, label in face_labels(FACE_LABELS[words]).items() if value in shown},
+        legends.append(({str(face): text_in(text) for face, text in FACE_LABELS[words].items() if str(face) in shown},
                         group))
     return legends
 

@@ -37,6 +37,5 @@ def recount() -> None:
     all_rounds = db.session.scalars(select(Round)).all()
     rebuild_tallies(all_rounds)
     db.session.commit()
-    counted = db.session.scalar(select(func.count()).select_from(Response).where(Response.batch.is_not(None)))
-    click.echo(f"{len(all_rounds)} rounds recounted: {counted} responses counted, "
-               f"{db.session.scalar(select(func.count()).select_from(Response)) - counted} waiting for more.")
+    stored, counted = db.session.execute(select(func.count(), func.count(Response.batch))).one()
+    click.echo(f"{len(all_rounds)} rounds recounted: {counted} responses counted, {stored - counted} waiting for more.")

@@ -36,9 +36,10 @@ def silent_languages(found: Questionnaire, languages: Iterable[str], voices: Voi
     return gaps
 
 
-def heard_by_language(found: Questionnaire) -> dict[str, Coverage]:
-    """How many of the questionnaire's texts can be heard in each of its languages, by the viewer's centre."""
-    survey, recorded = found.survey, recorded_screens(found)
+def heard_by_language(found: Questionnaire, recorded: set[tuple[str, str]]) -> dict[str, Coverage]:
+    """How many of the questionnaire's texts can be heard in each of its languages, by the viewer's centre;
+    ``recorded`` holds the (screen, language) pairs with a recording (``recorded_screens``, read once by the page)."""
+    survey = found.survey
     voices = Voices.of_centre(voice_centre(found))
     return {language: coverage(survey, language, {key for key, of in recorded if of == language}, voices)
             for language in survey.languages}
